@@ -1,0 +1,370 @@
+package org.galvani.kernel.runtime;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.galvani.kernel.DeviceProfile;
+import org.galvani.kernel.HardwareLimits;
+import org.galvani.kernel.KernelEvent;
+import org.galvani.kernel.KernelEventType;
+import org.galvani.kernel.KernelState;
+import org.galvani.kernel.Measurement;
+import org.galvani.kernel.Prescription;
+import org.galvani.kernel.Reason;
+import org.galvani.kernel.Request;
+import org.galvani.kernel.SafetyKernel;
+import org.galvani.kernel.StatusFlags;
+import org.galvani.kernel.port.ChannelEvent;
+import org.galvani.kernel.port.ChannelEventSink;
+import org.galvani.kernel.port.DoseLedger;
+import org.galvani.kernel.spi.OutputStageDriver;
+import org.galvani.trace.Implements;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One output channel in the runtime: a kernel, its driver, and the three hand-overs between threads.
+ *
+ * <ul>
+ *   <li>Requests: any thread calls {@link #arm}, {@link #start}, ... ; they go through a bounded
+ *       lock-free queue into the kernel's next tick, and the returned future completes with the kernel's
+ *       decision.</li>
+ *   <li>Snapshots: any thread calls {@link #snapshot()}; it never blocks the loop.</li>
+ *   <li>Events: the loop hands the kernel's events to a bounded queue; the dispatcher thread records
+ *       them (ledger, sinks) and completes the request futures.</li>
+ * </ul>
+ *
+ * <p>{@link #step(long)} runs on the control-loop thread only, {@link #dispatch()} on the dispatcher only.
+ */
+@Implements({"SRS-KRN-028", "SRS-KRN-030", "SRS-KRN-032", "SRS-KRN-033"})
+public final class Channel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Channel.class);
+    private static final long SYSTEM_REQUEST_ID = -1L;
+    private static final String KERNEL_ORIGIN = "kernel";
+    private static final String RUNTIME_ORIGIN = "runtime";
+
+    private final String id;
+    private final SafetyKernel kernel;
+    private final OutputStageDriver driver;
+    private final DoseLedger ledger;
+    private final List<ChannelEventSink> sinks = new CopyOnWriteArrayList<>();
+
+    // Loop thread only.
+    private final Measurement measurement = new Measurement();
+    private final Request recordingFailedStop = Request.systemStop(SYSTEM_REQUEST_ID, Reason.RECORDING_FAILED);
+    private int carriedFlags;
+    private long ticks;
+    private boolean eventsDropped;
+
+    // Between threads.
+    private final BoundedQueue<Request> requests;
+    private final BoundedQueue<KernelEvent> events;
+    private final SnapshotPublisher snapshots;
+    private final Map<Long, PendingRequest> pending = new ConcurrentHashMap<>();
+    private final AtomicLong nextRequestId = new AtomicLong(1);
+    private final AtomicLong droppedEvents = new AtomicLong();
+    private volatile boolean recordingFailed;
+    private volatile Throwable haltCause;
+    private volatile boolean haltLogged;
+
+    // Dispatcher thread only: the request whose events are being dispatched, to name their origin.
+    private long dispatchingRequestId;
+    private String dispatchingOrigin = KERNEL_ORIGIN;
+
+    Channel(String id, HardwareLimits hardware, DeviceProfile profile, OutputStageDriver driver, DoseLedger ledger,
+            int requestCapacity, int eventCapacity) {
+        this.id = id;
+        this.driver = driver;
+        this.ledger = ledger;
+        this.requests = new BoundedQueue<>(requestCapacity);
+        this.events = new BoundedQueue<>(eventCapacity);
+        this.snapshots = new SnapshotPublisher(id);
+        this.kernel = SafetyKernel.create(hardware, profile, this::onKernelEvent);
+    }
+
+    /** The channel's ID. */
+    public String id() {
+        return id;
+    }
+
+    /** Adds a sink that receives every event of this channel on the dispatcher thread. */
+    public void addSink(ChannelEventSink sink) {
+        sinks.add(sink);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The request API (any thread)
+
+    /**
+     * Asks the kernel to arm {@code prescription}. The dose already delivered for its treatment ID is
+     * read from the dose ledger here (on the caller's thread) and counts towards the prescription and cap.
+     */
+    public CompletableFuture<RequestOutcome> arm(Prescription prescription, String origin) {
+        long prior = 0L;
+        Reason refusal = recordingFailed ? Reason.LEDGER_UNAVAILABLE : Reason.NONE;
+        try {
+            if (prescription != null && prescription.treatmentId() != null) {
+                prior = ledger.deliveredMicroampMillis(prescription.treatmentId());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("channel {}: dose ledger unreadable, arm refused", id, e);
+            refusal = Reason.LEDGER_UNAVAILABLE;
+        }
+        return submit(Request.arm(nextRequestId.getAndIncrement(), prescription, prior), origin, refusal);
+    }
+
+    public CompletableFuture<RequestOutcome> start(String origin) {
+        return submit(Request.start(nextRequestId.getAndIncrement()), origin, Reason.NONE);
+    }
+
+    public CompletableFuture<RequestOutcome> pause(String origin) {
+        return submit(Request.pause(nextRequestId.getAndIncrement()), origin, Reason.NONE);
+    }
+
+    public CompletableFuture<RequestOutcome> resume(String origin) {
+        return submit(Request.resume(nextRequestId.getAndIncrement()), origin, Reason.NONE);
+    }
+
+    public CompletableFuture<RequestOutcome> stop(String origin) {
+        return submit(Request.stop(nextRequestId.getAndIncrement()), origin, Reason.NONE);
+    }
+
+    public CompletableFuture<RequestOutcome> acknowledge(String origin) {
+        return submit(Request.acknowledge(nextRequestId.getAndIncrement()), origin, Reason.NONE);
+    }
+
+    /** The latest published state; never blocks the control loop. */
+    public KernelSnapshot snapshot() {
+        return snapshots.read();
+    }
+
+    /** Events the loop could not hand over because the event queue was full. */
+    public long droppedEvents() {
+        return droppedEvents.get();
+    }
+
+    /** Whether the channel was halted by an internal error (output disabled for good). */
+    public boolean halted() {
+        return haltCause != null;
+    }
+
+    /**
+     * Queues a request for the kernel. A request the runtime itself must refuse (halted channel, full
+     * queue, unreadable ledger) is refused through the event queue too, so that every refusal reaches
+     * the sinks and the audit trail like the kernel's own.
+     */
+    private CompletableFuture<RequestOutcome> submit(Request request, String origin, Reason runtimeRefusal) {
+        PendingRequest waiting = new PendingRequest(request, origin == null ? "unknown" : origin);
+        pending.put(request.id(), waiting);
+        Reason refusal = runtimeRefusal;
+        if (refusal == Reason.NONE && haltCause != null) {
+            refusal = Reason.CHANNEL_HALTED;
+        }
+        if (refusal == Reason.NONE && !requests.offer(request)) {
+            refusal = Reason.REQUEST_QUEUE_FULL;
+        }
+        if (refusal != Reason.NONE) {
+            refuseOutsideKernel(waiting, refusal);
+        }
+        return waiting.outcome();
+    }
+
+    private void refuseOutsideKernel(PendingRequest waiting, Reason reason) {
+        KernelSnapshot now = snapshot();
+        long requestId = waiting.request().id();
+        KernelEvent refusal = new KernelEvent(KernelEventType.REQUEST_REFUSED, now.timeMicros(), now.state(),
+                now.state(), reason, requestId, now.deliveredDoseMicroampMillis(), now.treatmentId());
+        if (!events.offer(refusal)) {
+            droppedEvents.incrementAndGet();
+            pending.remove(requestId);
+            waiting.outcome().complete(new RequestOutcome(requestId, false, reason, now.state()));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The control loop (loop thread only)
+
+    /**
+     * One tick: sample, hand at most one request to the kernel, tick, apply, publish. Never throws: a
+     * failing driver call disables the output and becomes a fault flag for the kernel; a failure of the
+     * kernel itself halts the channel with the output disabled.
+     */
+    void step(long nowMicros) {
+        if (haltCause != null) {
+            return;
+        }
+        try {
+            sample(nowMicros);
+            Request request = needsSystemStop() ? recordingFailedStop : requests.poll();
+            if (request != null) {
+                kernel.submit(request);
+            }
+            kernel.tick(nowMicros, measurement);
+            apply(nowMicros);
+            ticks++;
+            snapshots.publish(ticks, kernel, false);
+        } catch (RuntimeException | Error e) {
+            halt(e);
+        }
+    }
+
+    private void sample(long nowMicros) {
+        try {
+            driver.sample(nowMicros, measurement);
+        } catch (RuntimeException e) {
+            carriedFlags |= StatusFlags.DRIVER_EXCEPTION;
+        }
+        if (carriedFlags != 0) {
+            measurement.addFlags(carriedFlags);
+            carriedFlags = 0;
+        }
+    }
+
+    private void apply(long nowMicros) {
+        try {
+            driver.apply(nowMicros, kernel.setpointMicroamps(), kernel.outputEnabled(), kernel.polarity());
+        } catch (RuntimeException e) {
+            driver.safeDisable();
+            carriedFlags |= StatusFlags.DRIVER_EXCEPTION;
+        }
+    }
+
+    /** After events were lost or the ledger failed, a running treatment must end: it would go unrecorded. */
+    private boolean needsSystemStop() {
+        if (!eventsDropped && !recordingFailed) {
+            return false;
+        }
+        KernelState state = kernel.state();
+        boolean stoppable = state == KernelState.ARMED || state == KernelState.RAMP_UP
+                || state == KernelState.DELIVERING || state == KernelState.PAUSED || state == KernelState.CONTACT_LOST;
+        if (!stoppable && events.size() == 0) {
+            eventsDropped = false;
+        }
+        return stoppable;
+    }
+
+    private void halt(Throwable cause) {
+        haltCause = cause;
+        try {
+            driver.safeDisable();
+        } finally {
+            snapshots.publish(ticks, kernel, true);
+        }
+    }
+
+    /** The kernel's event sink (loop thread): one allocation per event, none per ordinary tick. */
+    private void onKernelEvent(KernelEventType type, long timeMicros, KernelState previous, KernelState current,
+                               Reason reason, long requestId, long deliveredMicroampMillis) {
+        KernelEvent event = new KernelEvent(type, timeMicros, previous, current, reason, requestId,
+                deliveredMicroampMillis, kernel.treatmentId());
+        if (!events.offer(event)) {
+            eventsDropped = true;
+            droppedEvents.incrementAndGet();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The dispatcher (dispatcher thread only)
+
+    /** Records pending events (ledger, sinks) and completes request futures. Returns how many. */
+    int dispatch() {
+        int count = 0;
+        KernelEvent event;
+        while ((event = events.poll()) != null) {
+            count++;
+            ChannelEvent recorded = new ChannelEvent(id, event, originOf(event));
+            writeLedger(event);
+            for (ChannelEventSink sink : sinks) {
+                try {
+                    sink.record(recorded);
+                } catch (RuntimeException e) {
+                    LOG.warn("channel {}: event sink {} failed on {}", id, sink, event.describe(), e);
+                }
+            }
+            completeRequest(event);
+        }
+        Throwable cause = haltCause;
+        if (cause != null && !haltLogged) {
+            haltLogged = true;
+            LOG.error("channel {} halted with output disabled after an internal error; restart required", id, cause);
+            failWaitingRequests();
+        }
+        return count;
+    }
+
+    private String originOf(KernelEvent event) {
+        if (event.requestId() == 0L) {
+            return KERNEL_ORIGIN;
+        }
+        if (event.requestId() == SYSTEM_REQUEST_ID) {
+            return RUNTIME_ORIGIN;
+        }
+        if (event.requestId() != dispatchingRequestId) {
+            PendingRequest waiting = pending.get(event.requestId());
+            dispatchingRequestId = event.requestId();
+            dispatchingOrigin = waiting == null ? "unknown" : waiting.origin();
+        }
+        return dispatchingOrigin;
+    }
+
+    private void writeLedger(KernelEvent event) {
+        if (event.treatmentId() == null
+                || (event.type() != KernelEventType.DOSE_CHECKPOINT && event.type() != KernelEventType.STATE_CHANGED)) {
+            return;
+        }
+        try {
+            ledger.checkpoint(id, event.treatmentId(), event.timeMicros(), event.deliveredMicroampMillis());
+            recordingFailed = false;
+        } catch (RuntimeException e) {
+            if (!recordingFailed) {
+                LOG.error("channel {}: dose ledger write failed; ending any treatment with a ramp-down", id, e);
+            }
+            recordingFailed = true;
+        }
+    }
+
+    private void completeRequest(KernelEvent event) {
+        boolean decision = event.type() == KernelEventType.REQUEST_ACCEPTED
+                || event.type() == KernelEventType.REQUEST_REFUSED;
+        if (!decision) {
+            return;
+        }
+        PendingRequest waiting = pending.remove(event.requestId());
+        if (waiting != null) {
+            waiting.outcome().complete(new RequestOutcome(event.requestId(),
+                    event.type() == KernelEventType.REQUEST_ACCEPTED, event.reason(), event.current()));
+        }
+    }
+
+    private void failWaitingRequests() {
+        for (Long requestId : pending.keySet()) {
+            PendingRequest waiting = pending.remove(requestId);
+            if (waiting != null) {
+                waiting.outcome().complete(new RequestOutcome(requestId, false, Reason.CHANNEL_HALTED, KernelState.FAULT));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Lifecycle (runtime only, loop stopped)
+
+    OutputStageDriver driver() {
+        return driver;
+    }
+
+    /** For tests and benchmarks in this package: the kernel, to be touched only from the loop thread. */
+    SafetyKernel kernel() {
+        return kernel;
+    }
+
+    /** A request waiting for the kernel's decision, and who made it. */
+    private record PendingRequest(Request request, String origin, CompletableFuture<RequestOutcome> outcome) {
+        PendingRequest(Request request, String origin) {
+            this(request, origin, new CompletableFuture<>());
+        }
+    }
+}

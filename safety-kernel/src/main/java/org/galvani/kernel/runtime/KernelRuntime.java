@@ -1,0 +1,283 @@
+package org.galvani.kernel.runtime;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import org.galvani.kernel.DeviceProfile;
+import org.galvani.kernel.HardwareLimits;
+import org.galvani.kernel.port.ChannelEventSink;
+import org.galvani.kernel.port.DoseLedger;
+import org.galvani.kernel.port.InMemoryDoseLedger;
+import org.galvani.kernel.spi.DriverException;
+import org.galvani.kernel.spi.OutputStageDriver;
+import org.galvani.kernel.spi.SelfTestResult;
+import org.galvani.trace.Implements;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The control-loop runtime: channels (a kernel and a driver each), the control loop that ticks them, and
+ * the dispatcher that records their events.
+ *
+ * <p>Two ways to run it:
+ * <ul>
+ *   <li>{@link #start()}: real time. A control-loop thread ticks every channel at the fixed period; a
+ *       dispatcher thread records events and answers requests.</li>
+ *   <li>{@link #advanceTo(long)}: simulated time. The caller steps all channels once at the time it
+ *       gives and events are dispatched before it returns: the same code paths, deterministic and as fast
+ *       as the machine allows (the demo and most tests).</li>
+ * </ul>
+ */
+@Implements({"SRS-KRN-029", "SRS-KRN-034"})
+public final class KernelRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KernelRuntime.class);
+
+    private final Map<String, Channel> channels;
+    private final MonotonicClock clock;
+    private final int periodMicros;
+    private final long spinMicros;
+    private ControlLoop loop;
+    private Thread dispatcher;
+    private volatile boolean dispatching;
+    private boolean closed;
+
+    private KernelRuntime(Builder b, Map<String, Channel> channels) {
+        this.channels = Collections.unmodifiableMap(channels);
+        this.clock = b.clock;
+        this.periodMicros = b.periodMicros;
+        this.spinMicros = b.spinMicros;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The channel with this ID; throws {@link IllegalArgumentException} naming the known ones otherwise. */
+    public Channel channel(String id) {
+        Channel channel = channels.get(id);
+        if (channel == null) {
+            throw new IllegalArgumentException("no channel '" + id + "'; channels are " + channels.keySet());
+        }
+        return channel;
+    }
+
+    /** All channels, in the order they were added. */
+    public List<Channel> channels() {
+        return List.copyOf(channels.values());
+    }
+
+    /** The control period (µs). */
+    public int periodMicros() {
+        return periodMicros;
+    }
+
+    /** Starts the control loop and the dispatcher threads (real time). */
+    public synchronized void start() {
+        if (closed || loop != null) {
+            throw new IllegalStateException("runtime already started or closed");
+        }
+        loop = new ControlLoop("galvani-control-loop", new ArrayList<>(channels.values()), clock, periodMicros,
+                spinMicros);
+        dispatching = true;
+        dispatcher = new Thread(this::dispatchLoop, "galvani-event-dispatcher");
+        dispatcher.setDaemon(true);
+        dispatcher.start();
+        loop.start();
+    }
+
+    /**
+     * Simulated time: steps every channel once at {@code nowMicros}, then dispatches their events on the
+     * caller's thread. Not allowed while the real-time loop runs.
+     */
+    public void advanceTo(long nowMicros) {
+        if (loop != null) {
+            throw new IllegalStateException("advanceTo is for simulated time; the real-time loop is running");
+        }
+        for (Channel channel : channels.values()) {
+            channel.step(nowMicros);
+        }
+        dispatchAll();
+    }
+
+    /** The control loop's timing so far (zeros in simulated time). */
+    public JitterReport jitter() {
+        ControlLoop current = loop;
+        return current == null ? new TickStatistics(periodMicros).report() : current.statistics().report();
+    }
+
+    /**
+     * Stops the loop, disables every output, records the remaining events and closes the drivers.
+     * A treatment still running is cut off, not ramped down: end treatments with stop requests first.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (loop != null) {
+            try {
+                loop.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Channel channel : channels.values()) {
+            channel.driver().safeDisable();
+        }
+        dispatching = false;
+        if (dispatcher != null) {
+            LockSupport.unpark(dispatcher);
+            try {
+                dispatcher.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        dispatchAll();
+        for (Channel channel : channels.values()) {
+            channel.driver().close();
+        }
+    }
+
+    private void dispatchLoop() {
+        while (dispatching) {
+            if (dispatchAll() == 0) {
+                LockSupport.parkNanos(1_000_000L);
+            }
+        }
+    }
+
+    private int dispatchAll() {
+        int count = 0;
+        for (Channel channel : channels.values()) {
+            count += channel.dispatch();
+        }
+        return count;
+    }
+
+    /** Assembles a runtime: opens and self-tests every driver, then creates one kernel per channel. */
+    public static final class Builder {
+        private MonotonicClock clock = MonotonicClock.system();
+        private int periodMicros = 1_000;
+        private long spinMicros = 100;
+        private DoseLedger ledger = new InMemoryDoseLedger();
+        private int requestCapacity = 64;
+        private int eventCapacity = 4_096;
+        private final List<ChannelEventSink> sinks = new ArrayList<>();
+        private final List<ChannelSpec> specs = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The clock the real-time loop reads (default: the JVM's monotonic clock). */
+        public Builder clock(MonotonicClock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** The control period (µs; default 1000 = 1 kHz). */
+        public Builder periodMicros(int periodMicros) {
+            this.periodMicros = periodMicros;
+            return this;
+        }
+
+        /** How long before each deadline the loop stops sleeping and spins (µs; default 100). */
+        public Builder spinMicros(long spinMicros) {
+            this.spinMicros = spinMicros;
+            return this;
+        }
+
+        public Builder ledger(DoseLedger ledger) {
+            this.ledger = ledger;
+            return this;
+        }
+
+        /** A sink added to every channel. */
+        public Builder sink(ChannelEventSink sink) {
+            this.sinks.add(sink);
+            return this;
+        }
+
+        public Builder requestCapacity(int requestCapacity) {
+            this.requestCapacity = requestCapacity;
+            return this;
+        }
+
+        public Builder eventCapacity(int eventCapacity) {
+            this.eventCapacity = eventCapacity;
+            return this;
+        }
+
+        /** Adds a channel driven by {@code driver} under {@code profile}. */
+        public Builder channel(String id, DeviceProfile profile, OutputStageDriver driver) {
+            specs.add(new ChannelSpec(id, profile, driver));
+            return this;
+        }
+
+        /**
+         * Opens every driver, runs its self-test, and creates the kernels. Throws
+         * {@link IllegalArgumentException} for bad configuration and {@link IllegalStateException} when a
+         * driver cannot be opened or fails its self-test (its output is left disabled).
+         */
+        public KernelRuntime build() {
+            if (specs.isEmpty()) {
+                throw new IllegalArgumentException("runtime: no channels configured");
+            }
+            if (clock == null || ledger == null) {
+                throw new IllegalArgumentException("runtime: clock and ledger are required");
+            }
+            if (spinMicros < 0 || spinMicros > periodMicros) {
+                throw new IllegalArgumentException("runtime: spinMicros must be between 0 and the period ("
+                        + periodMicros + " us), was " + spinMicros);
+            }
+            Map<String, Channel> channels = new LinkedHashMap<>();
+            List<OutputStageDriver> opened = new ArrayList<>();
+            try {
+                for (ChannelSpec spec : specs) {
+                    if (spec.id() == null || spec.id().isBlank() || channels.containsKey(spec.id())) {
+                        throw new IllegalArgumentException("runtime: channel ID '" + spec.id()
+                                + "' is missing or used twice");
+                    }
+                    HardwareLimits hardware = spec.driver().capabilities().hardwareLimits(periodMicros);
+                    openAndTest(spec);
+                    opened.add(spec.driver());
+                    Channel channel = new Channel(spec.id(), hardware, spec.profile(), spec.driver(), ledger,
+                            requestCapacity, eventCapacity);
+                    sinks.forEach(channel::addSink);
+                    channels.put(spec.id(), channel);
+                }
+            } catch (RuntimeException e) {
+                opened.forEach(OutputStageDriver::close);
+                throw e;
+            }
+            return new KernelRuntime(this, channels);
+        }
+
+        private static void openAndTest(ChannelSpec spec) {
+            OutputStageDriver driver = spec.driver();
+            try {
+                driver.open();
+            } catch (DriverException e) {
+                driver.safeDisable();
+                throw new IllegalStateException("channel '" + spec.id() + "': driver '" + driver.capabilities().name()
+                        + "' could not be opened: " + e.getMessage(), e);
+            }
+            SelfTestResult result = driver.selfTest();
+            if (result == null || !result.passed()) {
+                driver.close();
+                throw new IllegalStateException("channel '" + spec.id() + "': driver '" + driver.capabilities().name()
+                        + "' failed its self-test: " + (result == null ? "no result" : result.detail()));
+            }
+            LOG.info("channel {}: driver {} opened, self-test passed ({})", spec.id(), driver.capabilities().name(),
+                    result.detail());
+        }
+    }
+
+    private record ChannelSpec(String id, DeviceProfile profile, OutputStageDriver driver) {
+    }
+}

@@ -1,0 +1,20 @@
+package org.galvani.kernel.runtime;
+
+import org.galvani.kernel.KernelState;
+import org.galvani.kernel.Reason;
+
+/**
+ * The kernel's answer to a request.
+ *
+ * @param requestId  the request
+ * @param accepted   whether the kernel accepted it
+ * @param reason     {@link Reason#NONE} when accepted, else why it was refused
+ * @param stateAfter the kernel state right after the decision
+ */
+public record RequestOutcome(long requestId, boolean accepted, Reason reason, KernelState stateAfter) {
+
+    /** "accepted" or "refused: reason text". */
+    public String describe() {
+        return accepted ? "accepted" : "refused: " + reason.text();
+    }
+}
