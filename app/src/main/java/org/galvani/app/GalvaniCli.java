@@ -1,0 +1,47 @@
+package org.galvani.app;
+
+import java.io.PrintWriter;
+import org.galvani.app.demo.DemoCommand;
+import org.galvani.trace.Implements;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code galvani} command line. Subcommands do the work; this class only wires them and maps the
+ * outcome to an exit code: 0 success, 1 the command ran but did not succeed (for example a treatment
+ * ended in a fault), 2 bad usage (unknown or invalid options, a refused prescription).
+ */
+@Command(name = "galvani",
+        mixinStandardHelpOptions = true,
+        versionProvider = GalvaniVersion.class,
+        description = "Galvani: a safety-kernel framework for iontophoresis devices.",
+        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+@Implements("SRS-APP-002")
+public final class GalvaniCli implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Entry point of the jar. */
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(out, err, args));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (for tests and main). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new GalvaniCli());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, for example: galvani demo");
+    }
+}

@@ -1,0 +1,137 @@
+package org.galvani.app.demo;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.galvani.kernel.KernelEvent;
+import org.galvani.kernel.KernelEventType;
+import org.galvani.kernel.KernelState;
+import org.galvani.kernel.Units;
+import org.galvani.kernel.port.ChannelEvent;
+import org.galvani.kernel.runtime.KernelSnapshot;
+import org.galvani.trace.Implements;
+
+/**
+ * What the demo prints: a live progress line while the treatment runs (rewritten in place on a terminal,
+ * one line per simulated minute and per state change otherwise) and the final summary.
+ */
+@Implements("SRS-APP-001")
+final class DemoConsole {
+
+    private static final long SECOND = 1_000_000L;
+    private static final long WALL_REFRESH_NANOS = 100_000_000L;
+
+    private final PrintWriter out;
+    private final boolean enabled;
+    private final boolean interactive;
+    private KernelState lastState;
+    private long lastLineMicros = Long.MIN_VALUE;
+    private long lastRefreshNanos;
+    private boolean lineOpen;
+
+    DemoConsole(PrintWriter out, boolean enabled, boolean interactive) {
+        this.out = out;
+        this.enabled = enabled;
+        this.interactive = interactive;
+    }
+
+    void progress(DemoSettings settings, KernelSnapshot s) {
+        if (!enabled) {
+            return;
+        }
+        boolean stateChanged = s.state() != lastState;
+        lastState = s.state();
+        if (interactive) {
+            long wall = System.nanoTime();
+            if (stateChanged || wall - lastRefreshNanos >= WALL_REFRESH_NANOS) {
+                lastRefreshNanos = wall;
+                out.print("\r" + line(settings, s) + "   ");
+                out.flush();
+                lineOpen = true;
+            }
+        } else if (stateChanged || s.timeMicros() - lastLineMicros >= 60 * SECOND) {
+            lastLineMicros = s.timeMicros();
+            out.println(line(settings, s));
+        }
+    }
+
+    void endProgress() {
+        if (lineOpen) {
+            out.println();
+            lineOpen = false;
+        }
+    }
+
+    /** One progress line: time, state, current, dose against its target, impedance. */
+    static String line(DemoSettings settings, KernelSnapshot s) {
+        String amount;
+        double fraction;
+        if (settings.durationMinutes() > 0) {
+            double minutes = s.outputMicros() / 60e6;
+            amount = String.format(Locale.ROOT, "%6.2f / %.2f min", minutes, settings.durationMinutes());
+            fraction = minutes / settings.durationMinutes();
+        } else {
+            double dose = Units.milliampMinutes(s.deliveredDoseMicroampMillis());
+            amount = String.format(Locale.ROOT, "%7.3f / %.3f mA·min", dose, settings.doseMilliampMinutes());
+            fraction = dose / settings.doseMilliampMinutes();
+        }
+        String impedance = s.impedanceOhms() < 0 ? "  open" : String.format(Locale.ROOT, "%5.2f kΩ", Units.kiloohms(s.impedanceOhms()));
+        return String.format(Locale.ROOT, "[%s] %-12s %6.3f mA  %s %s  Z %s", clock(s.timeMicros()), s.state(),
+                Units.milliamps(s.measuredMicroamps()), amount, bar(fraction), impedance);
+    }
+
+    void summary(DemoSettings settings, DemoResult result) {
+        KernelSnapshot last = result.last();
+        out.println();
+        out.printf(Locale.ROOT, "Treatment %s on profile %s: %s, %s, %.3f mA over %.1f cm², %s%n", settings.treatmentId(),
+                settings.profile().id(), settings.drug(), settings.activeElectrode().name().toLowerCase(Locale.ROOT),
+                settings.currentMilliamps(), settings.areaCm2(), prescribed(settings));
+        out.printf(Locale.ROOT, "Result:     %s (%s)%n", last.state(), last.lastReason().text());
+        double delivered = Units.milliampMinutes(last.deliveredDoseMicroampMillis());
+        if (settings.durationMinutes() > 0) {
+            out.printf(Locale.ROOT, "Delivered:  %.3f mA·min in %s of output (%.2f min prescribed)%n", delivered,
+                    clock(last.outputMicros()), settings.durationMinutes());
+        } else {
+            out.printf(Locale.ROOT, "Delivered:  %.4f mA·min of %.4f mA·min prescribed (%+.4f)%n", delivered,
+                    settings.doseMilliampMinutes(), delivered - settings.doseMilliampMinutes());
+        }
+        out.printf(Locale.ROOT, "Stage:      %.4f mA·min really flowed, by the simulated stage's own count"
+                + " (the kernel counts the larger of commanded and measured, so never less)%n",
+                result.trueChargeMicroampMicros() / 1e3 / Units.MICROAMP_MILLIS_PER_MILLIAMP_MINUTE);
+        out.printf(Locale.ROOT, "Duration:   %s simulated, output on for %s; %.1f s of wall time%n",
+                clock(result.simulatedMicros()), clock(last.outputMicros()), result.wallNanos() / 1e9);
+        out.println("Events:");
+        int checkpoints = 0;
+        for (ChannelEvent recorded : result.events()) {
+            KernelEvent e = recorded.event();
+            if (e.type() == KernelEventType.DOSE_CHECKPOINT) {
+                checkpoints++;
+                continue;
+            }
+            out.printf(Locale.ROOT, "  %s  %-40s %8.4f mA·min  (%s)%n", clock(e.timeMicros()), e.describe(),
+                    Units.milliampMinutes(e.deliveredMicroampMillis()), recorded.origin());
+        }
+        out.printf(Locale.ROOT, "  ... and %d dose checkpoints%n", checkpoints);
+    }
+
+    private static String prescribed(DemoSettings settings) {
+        return settings.durationMinutes() > 0
+                ? String.format(Locale.ROOT, "%.1f min", settings.durationMinutes())
+                : String.format(Locale.ROOT, "%.3f mA·min", settings.doseMilliampMinutes());
+    }
+
+    private static String bar(double fraction) {
+        int width = 20;
+        int filled = (int) Math.max(0, Math.min(width, Math.round(fraction * width)));
+        return "[" + "#".repeat(filled) + ".".repeat(width - filled) + "]";
+    }
+
+    /** Simulated time as mm:ss.s (or h:mm:ss beyond an hour). */
+    static String clock(long micros) {
+        long tenths = Math.max(0, micros) / 100_000L;
+        long seconds = tenths / 10;
+        if (seconds >= 3_600) {
+            return String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3_600, seconds / 60 % 60, seconds % 60);
+        }
+        return String.format(Locale.ROOT, "%02d:%02d.%d", seconds / 60, seconds % 60, tenths % 10);
+    }
+}

@@ -1,0 +1,25 @@
+package org.galvani.app.demo;
+
+import java.util.List;
+import org.galvani.kernel.Reason;
+import org.galvani.kernel.port.ChannelEvent;
+import org.galvani.kernel.runtime.KernelSnapshot;
+
+/**
+ * How a demo run ended.
+ *
+ * @param refusal         why the kernel refused the prescription, or null when it was armed
+ * @param last            the channel's last snapshot
+ * @param events          every event of the channel, in order
+ * @param trueChargeMicroampMicros the charge that really flowed, as the simulated stage counted it
+ * @param simulatedMicros how much simulated time the run took
+ * @param wallNanos       how much wall-clock time it took
+ */
+public record DemoResult(Reason refusal, KernelSnapshot last, List<ChannelEvent> events,
+                         long trueChargeMicroampMicros, long simulatedMicros, long wallNanos) {
+
+    /** Whether the treatment ran to COMPLETE. */
+    public boolean completed() {
+        return refusal == null && last != null && last.state() == org.galvani.kernel.KernelState.COMPLETE;
+    }
+}

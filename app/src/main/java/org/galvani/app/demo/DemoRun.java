@@ -1,0 +1,155 @@
+package org.galvani.app.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+import org.galvani.drivers.sim.ContactScript;
+import org.galvani.drivers.sim.SimulatedOutputStage;
+import org.galvani.kernel.KernelState;
+import org.galvani.kernel.Prescription;
+import org.galvani.kernel.Reason;
+import org.galvani.kernel.Units;
+import org.galvani.kernel.port.ChannelEvent;
+import org.galvani.kernel.runtime.Channel;
+import org.galvani.kernel.runtime.KernelRuntime;
+import org.galvani.kernel.runtime.KernelSnapshot;
+import org.galvani.kernel.runtime.RequestOutcome;
+import org.galvani.trace.Implements;
+
+/**
+ * One demo treatment in simulated time: the runtime with the simulated stage, stepped a control period
+ * at a time, and a scripted operator who arms, starts once contact is confirmed, and resumes a few
+ * seconds after the electrodes are back. The operator only makes requests; the kernel decides.
+ */
+@Implements("SRS-APP-001")
+final class DemoRun {
+
+    private static final String OPERATOR = "demo-operator";
+    private static final long SECOND = 1_000_000L;
+    /** No demo treatment may run longer than this much simulated time. */
+    private static final long TIME_LIMIT = 12 * 3_600 * SECOND;
+
+    private final DemoSettings settings;
+    private final DemoConsole console;
+    private final List<ChannelEvent> events = new ArrayList<>();
+
+    private KernelRuntime runtime;
+    private long period;
+    private long now;
+    private CompletableFuture<RequestOutcome> waiting;
+    private long retryAtMicros;
+    private long reattachedAtMicros = -1;
+
+    DemoRun(DemoSettings settings, DemoConsole console) {
+        this.settings = settings;
+        this.console = console;
+    }
+
+    DemoResult run() {
+        SimulatedOutputStage stage = new SimulatedOutputStage(settings.profile().simulator().withContact(contactScript()));
+        long wallStart = System.nanoTime();
+        try (KernelRuntime started = KernelRuntime.builder().channel("ch0", settings.profile().profile(), stage)
+                .sink(events::add).build()) {
+            runtime = started;
+            period = runtime.periodMicros();
+            Channel channel = runtime.channel("ch0");
+            step();
+            RequestOutcome armed = await(channel.arm(prescription(), OPERATOR));
+            if (!armed.accepted()) {
+                return new DemoResult(armed.reason(), channel.snapshot(), events, 0, now, System.nanoTime() - wallStart);
+            }
+            KernelSnapshot snapshot = channel.snapshot();
+            while (!finished(snapshot) && now < TIME_LIMIT) {
+                step();
+                snapshot = channel.snapshot();
+                operate(channel, snapshot);
+                console.progress(settings, snapshot);
+                pace(wallStart);
+            }
+            console.endProgress();
+            return new DemoResult(null, snapshot, events, stage.trueChargeMicroampMicros(), now,
+                    System.nanoTime() - wallStart);
+        }
+    }
+
+    private void step() {
+        now += period;
+        runtime.advanceTo(now);
+    }
+
+    private ContactScript contactScript() {
+        if (!settings.detaches()) {
+            return ContactScript.alwaysAttached();
+        }
+        long detachAt = Math.round(settings.detachAtSeconds() * SECOND);
+        return ContactScript.builder().detachAt(detachAt)
+                .attachAt(detachAt + Math.round(settings.detachForSeconds() * SECOND)).build();
+    }
+
+    /** The settings in the kernel's units: the conversion happens here, at the edge. */
+    private Prescription prescription() {
+        Prescription.Builder rx = Prescription.builder(settings.treatmentId())
+                .drug(settings.drug())
+                .activeElectrode(settings.activeElectrode())
+                .targetMicroamps(Units.microamps(settings.currentMilliamps()))
+                .electrodeAreaMm2(Units.squareMillimetres(settings.areaCm2()))
+                .rampMillis(Units.millisFromSeconds(settings.rampSeconds()));
+        if (settings.durationMinutes() > 0) {
+            rx.durationMillis(Units.millisFromMinutes(settings.durationMinutes()));
+        } else {
+            rx.doseMicroampMillis(Units.microampMillis(settings.doseMilliampMinutes()));
+        }
+        return rx.build();
+    }
+
+    /** The operator: start when contact is confirmed, resume a while after re-attachment; retry refusals. */
+    private void operate(Channel channel, KernelSnapshot snapshot) {
+        if (waiting != null && !waiting.isDone()) {
+            return;
+        }
+        if (waiting != null && !waiting.join().accepted()) {
+            retryAtMicros = now + SECOND / 2;
+        }
+        waiting = null;
+        if (now < retryAtMicros) {
+            return;
+        }
+        if (snapshot.state() == KernelState.ARMED && snapshot.contactOk()) {
+            waiting = channel.start(OPERATOR);
+        } else if (snapshot.state() == KernelState.CONTACT_LOST) {
+            if (!snapshot.contactOk()) {
+                reattachedAtMicros = -1;
+            } else if (reattachedAtMicros < 0) {
+                reattachedAtMicros = now;
+            } else if (now - reattachedAtMicros >= Math.round(settings.resumeAfterSeconds() * SECOND)) {
+                waiting = channel.resume(OPERATOR);
+            }
+        }
+    }
+
+    /** Steps until the kernel has decided (it decides in the next tick; a few ticks at most). */
+    private RequestOutcome await(CompletableFuture<RequestOutcome> outcome) {
+        for (int i = 0; i < 100 && !outcome.isDone(); i++) {
+            step();
+        }
+        return outcome.getNow(new RequestOutcome(0, false, Reason.REQUEST_QUEUE_FULL, KernelState.IDLE));
+    }
+
+    private static boolean finished(KernelSnapshot snapshot) {
+        return snapshot.state() == KernelState.COMPLETE || snapshot.state() == KernelState.FAULT
+                || snapshot.state() == KernelState.IDLE || snapshot.halted();
+    }
+
+    /** Holds simulated time to {@code speed} × wall time (checked every 10 ms of simulated time). */
+    private void pace(long wallStart) {
+        if (settings.speed() <= 0 || now % 10_000 != 0) {
+            return;
+        }
+        long due = wallStart + (long) (now * 1_000.0 / settings.speed());
+        long ahead = due - System.nanoTime();
+        if (ahead > 0) {
+            LockSupport.parkNanos(ahead);
+        }
+    }
+}
