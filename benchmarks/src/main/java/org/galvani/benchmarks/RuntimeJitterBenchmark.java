@@ -1,5 +1,6 @@
 package org.galvani.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -107,6 +108,10 @@ public class RuntimeJitterBenchmark {
          * timing fault (a tick gap beyond the profile's 10 ms, or a stale measurement) on the way.
          */
         public long delivering;
+        /** Bytes the control-loop thread allocated over the run (from the JVM's per-thread counter). */
+        public long loopAllocatedBytes;
+        /** Bytes the event-dispatcher thread allocated over the run. */
+        public long dispatcherAllocatedBytes;
     }
 
     @Setup(Level.Trial)
@@ -142,6 +147,8 @@ public class RuntimeJitterBenchmark {
         jitter.missedTicks = report.missedTicks();
         jitter.maxWorkMicros = report.maxWorkMicros();
         jitter.delivering = run.delivering ? 1 : 0;
+        jitter.loopAllocatedBytes = run.loopAllocatedBytes;
+        jitter.dispatcherAllocatedBytes = run.dispatcherAllocatedBytes;
         return run.last;
     }
 
@@ -206,6 +213,8 @@ public class RuntimeJitterBenchmark {
             }
             KernelSnapshot last = channel.snapshot();
             JitterReport report = runtime.jitter();
+            long loopBytes = allocatedBytes("galvani-control-loop");
+            long dispatcherBytes = allocatedBytes("galvani-event-dispatcher");
             boolean delivering = last.state() == KernelState.RAMP_UP || last.state() == KernelState.DELIVERING;
             if ((!delivering && !timingFault(last)) || last.halted() || channel.droppedEvents() != 0) {
                 throw new IllegalStateException("the treatment did not keep delivering for the whole run: state "
@@ -213,7 +222,7 @@ public class RuntimeJitterBenchmark {
                         + ", halted " + last.halted() + ", dropped events " + channel.droppedEvents()
                         + "; loop timing: " + report.describe());
             }
-            return new Run(report, last, delivering);
+            return new Run(report, last, delivering, loopBytes, dispatcherBytes);
         }
     }
 
@@ -262,6 +271,24 @@ public class RuntimeJitterBenchmark {
                 || snapshot.faultReason() == Reason.MEASUREMENT_STALE);
     }
 
-    private record Run(JitterReport report, KernelSnapshot last, boolean delivering) {
+    /**
+     * What the live thread of this name has allocated so far (bytes), or -1 if the JVM cannot tell. The
+     * runtime's threads are new for each run, so this is the run's allocation.
+     */
+    private static long allocatedBytes(String threadName) {
+        if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean)) {
+            return -1L;
+        }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals(threadName)) {
+                return threads.getThreadAllocatedBytes(thread.getId());
+            }
+        }
+        return -1L;
+    }
+
+    private record Run(JitterReport report, KernelSnapshot last, boolean delivering, long loopAllocatedBytes,
+                       long dispatcherAllocatedBytes) {
     }
 }
