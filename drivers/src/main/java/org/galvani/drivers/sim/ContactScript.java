@@ -12,9 +12,12 @@ import java.util.List;
 public final class ContactScript {
 
     private final List<Change> changes;
+    /** The same changes as an array: {@link #attachedAt} runs every tick and must not allocate an iterator. */
+    private final Change[] timeline;
 
     private ContactScript(List<Change> changes) {
         this.changes = Collections.unmodifiableList(changes);
+        this.timeline = changes.toArray(new Change[0]);
     }
 
     /** Attached all the time. */
@@ -29,11 +32,8 @@ public final class ContactScript {
     /** Whether the electrodes are attached at {@code timeMicros}. */
     public boolean attachedAt(long timeMicros) {
         boolean attached = true;
-        for (Change change : changes) {
-            if (change.atMicros() > timeMicros) {
-                break;
-            }
-            attached = change.attached();
+        for (int i = 0; i < timeline.length && timeline[i].atMicros() <= timeMicros; i++) {
+            attached = timeline[i].attached();
         }
         return attached;
     }
