@@ -29,14 +29,14 @@ public final class Prescriptions {
     }
 
     /**
-     * A short dexamethasone treatment for the drug-delivery patch: 4 mA over 10 cm², 10 s ramp, and a dose
-     * of 0.5 mA·min (about 12.5 s at the target after the ramp).
+     * A short dexamethasone treatment for the drug-delivery patch: 4 mA over 10 cm², 10 s ramps, and a
+     * dose of 1 mA·min (10 s ramping up, about 5 s at the target, 10 s ramping down).
      */
     public static Prescription.Builder shortDexamethasone(String treatmentId) {
         return dexamethasone(treatmentId)
                 .targetMicroamps(4_000)
                 .rampMillis(10_000)
-                .doseMicroampMillis(Units.microampMillis(0.5));
+                .doseMicroampMillis(Units.microampMillis(1.0));
     }
 
     /** Tap water for the hyperhidrosis profile: 15 mA over 200 cm², 10 minutes, 10 s ramp. */
