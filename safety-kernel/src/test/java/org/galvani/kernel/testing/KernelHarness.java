@@ -219,7 +219,9 @@ public final class KernelHarness {
     /** {@link #armAndStart} and ramps up: the kernel is DELIVERING at the target. */
     public void deliverAtTarget(Prescription prescription) {
         armAndStart(prescription);
-        runUntil(KernelState.DELIVERING, prescription.rampMillis() + 2L);
+        // The rate is rounded down, so the ramp may take a little longer than prescribed.
+        long rate = Math.max(1L, prescription.targetMicroamps() * 1_000L / prescription.rampMillis());
+        runUntil(KernelState.DELIVERING, prescription.targetMicroamps() * 1_000L / rate + 2L);
     }
 
     private void expectAccepted(long requestId) {
