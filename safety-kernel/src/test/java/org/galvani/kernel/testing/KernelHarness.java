@@ -180,6 +180,16 @@ public final class KernelHarness {
         }
     }
 
+    /** Ticks one control period at a time until the latest tick is at {@code timeMicros}. */
+    public void runTo(long timeMicros) {
+        while (now + PERIOD <= timeMicros) {
+            tick();
+        }
+        if (now != timeMicros) {
+            throw new IllegalArgumentException(timeMicros + " us is not on the tick grid (now " + now + " us)");
+        }
+    }
+
     /** Ticks until the kernel is in {@code state}; returns how many ticks it took. Fails after {@code maxMillis}. */
     public long runUntil(KernelState state, long maxMillis) {
         return runUntil(k -> k.state() == state, "state " + state, maxMillis);
