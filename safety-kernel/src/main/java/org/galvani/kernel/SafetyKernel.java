@@ -153,7 +153,8 @@ public final class SafetyKernel {
 
         WatchdogVerdict timing = nowMicros < 0 || sampledAt < 0
                 ? WatchdogVerdict.TIME_BACKWARDS : watchdog.check(nowMicros, sampledAt);
-        ContactVerdict contactVerdict = contact.update(Math.max(nowMicros, 0L), impedanceOhms);
+        // The kernel's own monotonic time: a tick from the past must not lengthen the stretch in the window.
+        ContactVerdict contactVerdict = contact.update(Math.max(this.nowMicros, 0L), impedanceOhms);
         contactOk = contactVerdict == ContactVerdict.IN_WINDOW;
         int voltage = DoseBudget.magnitude(electrodeMillivolts);
         boolean saturated = compliance.update(voltage);
