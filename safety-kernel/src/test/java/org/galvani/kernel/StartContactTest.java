@@ -113,6 +113,36 @@ class StartContactTest {
         assertEquals(KernelState.ARMED, h.kernel().state());
     }
 
+    /**
+     * A tick whose time goes backwards is a fault; it must not also make the electrodes look attached
+     * for longer than they have been.
+     */
+    @Test
+    @Verifies(value = {"SRS-KRN-008", "SRS-KRN-019"}, version = 1)
+    void aClockGoingBackwardsDoesNotShortenTheContactConfirmation() {
+        h.stage().detach();
+        h.runTo(1_000_000);
+        h.stage().attach();
+        h.tick();
+        long attachedAt = h.now();
+        h.tickAt(100);
+        assertEquals(KernelState.FAULT, h.kernel().state());
+        assertEquals(Reason.TIME_BACKWARDS, h.kernel().faultReason());
+        long ack = h.acknowledge();
+        h.tick();
+        assertTrue(h.accepted(ack));
+        long arm = h.arm(Prescriptions.shortDexamethasone("T2").build());
+        h.tick();
+        assertTrue(h.accepted(arm));
+        // Attached 3 ms ago by the kernel's own clock: not confirmed.
+        long early = h.start();
+        h.tick();
+        assertEquals(Reason.CONTACT_NOT_CONFIRMED, h.refusal(early), "contact confirmed after "
+                + (h.now() - attachedAt) + " us in the window");
+        assertEquals(KernelState.ARMED, h.kernel().state());
+        assertTrue(h.accepted(startAt(attachedAt + 500_000)));
+    }
+
     @Test
     @Verifies(value = "SRS-KRN-008", version = 1)
     void startOutsideArmedIsRefusedWithInvalidState() {
