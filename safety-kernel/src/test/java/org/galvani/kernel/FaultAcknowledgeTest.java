@@ -79,6 +79,17 @@ class FaultAcknowledgeTest {
     }
 
     @Test
+    @Verifies(value = {"SRS-KRN-022", "SRS-KRN-019"}, version = 1)
+    void acknowledgeIsRefusedInATickWithATimingFaultEvenIfTheStageLooksSafe() {
+        h.tick();
+        long ack = h.acknowledge();
+        h.tickAfter(10_001);
+        assertEquals(Reason.OUTPUT_NOT_SAFE, h.refusal(ack));
+        assertEquals(KernelState.FAULT, h.kernel().state());
+        assertEquals(Reason.NONE, acknowledge(), "accepted in the next, sound tick");
+    }
+
+    @Test
     @Verifies(value = "SRS-KRN-022", version = 1)
     void acknowledgeIsRefusedUnlessTheStageReportsOutputSafe() {
         long ack = h.acknowledge();
