@@ -70,7 +70,7 @@ final class KernelInvariants {
             fail("the stage does not hold the kernel's command");
         }
         checkCeiling(kernel);
-        checkSlew(kernel, time);
+        checkSlew(kernel, time, tickEvents);
         checkCap(kernel);
         checkCutOff(kernel, stateBefore, detached, seen, tickEvents, requestKinds);
         checkPolarity(kernel);
@@ -110,8 +110,11 @@ final class KernelInvariants {
         }
     }
 
-    /** SRS-KRN-009/010: the slew bound, except a cut to zero into CONTACT_LOST or FAULT. */
-    private void checkSlew(SafetyKernel kernel, long time) {
+    /**
+     * SRS-KRN-009/010: the slew bound, except a cut to zero by a detach or a fault (a STOP in the same tick
+     * may already have taken CONTACT_LOST on to COMPLETE).
+     */
+    private void checkSlew(SafetyKernel kernel, long time, List<KernelEvent> tickEvents) {
         Prescription rx = kernel.prescription();
         if (rx == null) {
             return;
@@ -120,7 +123,8 @@ final class KernelInvariants {
         long dt = kernelTime == NEVER ? 0 : Math.max(0, time - kernelTime);
         long rate = Math.max(1L, (long) rx.targetMicroamps() * 1_000L / rx.rampMillis());
         long bound = (rate * dt + 999_999L) / 1_000_000L;
-        boolean cut = sp == 0 && (kernel.state() == KernelState.CONTACT_LOST || kernel.state() == KernelState.FAULT);
+        boolean cut = sp == 0 && (kernel.state() == KernelState.CONTACT_LOST || kernel.state() == KernelState.FAULT
+                || entered(tickEvents, KernelState.CONTACT_LOST, KernelState.FAULT));
         if (Math.abs((long) sp - setpoint) > bound && !cut) {
             fail("setpoint moved " + setpoint + " -> " + sp + " uA in " + dt + " us (bound " + bound + " uA) in "
                     + kernel.state());
