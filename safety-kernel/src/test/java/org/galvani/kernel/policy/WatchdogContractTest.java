@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import java.util.List;
 import org.galvani.kernel.testing.Gens;
 import org.galvani.trace.Verifies;
 import org.junit.jupiter.api.Test;
