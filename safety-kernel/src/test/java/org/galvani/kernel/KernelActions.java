@@ -66,6 +66,24 @@ final class KernelActions {
         }
     }
 
+    /** An operator's usual course: arm, wait for contact to be confirmed, start. */
+    record Treat(Arm arm) implements Action {
+        public void applyTo(KernelSession s) {
+            arm.applyTo(s);
+            new Advance(s.harness().profile().contactConfirmMillis() + 10).applyTo(s);
+            new Operator(RequestKind.START).applyTo(s);
+        }
+    }
+
+    /** The electrode is put back, and once contact is confirmed the operator resumes. */
+    record ReattachAndResume() implements Action {
+        public void applyTo(KernelSession s) {
+            s.harness().stage().attach();
+            new Advance(s.harness().profile().contactConfirmMillis() + 10).applyTo(s);
+            new Operator(RequestKind.RESUME).applyTo(s);
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
     // The electrodes and the stage
 
@@ -83,7 +101,20 @@ final class KernelActions {
 
     record Load(int ohms) implements Action {
         public void applyTo(KernelSession s) {
-            s.harness().stage().loadOhms(ohms);
+            s.load(ohms);
+        }
+    }
+
+    /** The resistance drifts (skin drying or wetting), 1.5 kΩ per tick at most: no jump. */
+    record LoadDrift(int ohms) implements Action {
+        public void applyTo(KernelSession s) {
+            int step = 1_500;
+            int current = s.loadOhms();
+            while (current != ohms) {
+                current = current < ohms ? Math.min(ohms, current + step) : Math.max(ohms, current - step);
+                s.load(current);
+                s.tick();
+            }
         }
     }
 
@@ -168,22 +199,37 @@ final class KernelActions {
         return org.quicktheories.generators.SourceDSL.lists().of(actions()).ofSizeBetween(1, maxLength);
     }
 
+    /**
+     * Mostly a sound course of treatment (requests, time, the electrodes), with a stage or time fault now
+     * and then: too many faults and every sequence would sit in FAULT and explore nothing else.
+     */
     @SuppressWarnings("unchecked")
     static Gen<Action> actions() {
         return Generate.frequency(
                 of(30, advance()),
-                of(10, validArm()),
+                of(12, validArms().map(Treat::new)),
+                of(4, validArm()),
                 of(3, invalidArm()),
-                of(8, operator(RequestKind.START)),
-                of(3, operator(RequestKind.PAUSE)),
+                of(4, operator(RequestKind.START)),
+                of(4, operator(RequestKind.PAUSE)),
                 of(4, operator(RequestKind.RESUME)),
                 of(3, operator(RequestKind.STOP)),
                 of(5, operator(RequestKind.ACKNOWLEDGE)),
                 of(1, operator(RequestKind.SYSTEM_STOP)),
-                of(2, Generate.constant(new Detach())),
-                of(3, Generate.constant(new Attach())),
-                of(3, Generate.pick(List.of(250, 300, 2_000, 3_999, 4_000, 6_001, 20_000, 25_000, 50_000, 80_000))
+                of(3, Generate.constant(new Detach())),
+                of(2, Generate.constant(new Attach())),
+                of(3, Generate.constant(new ReattachAndResume())),
+                of(3, Generate.pick(List.of(250, 300, 2_000, 3_999, 4_000, 6_001, 20_000, 50_000, 80_000))
                         .map(Load::new)),
+                of(5, Generate.pick(List.of(2_000, 12_000, 25_000, 40_000, 45_000, 50_000)).map(LoadDrift::new)),
+                of(4, Generate.constant(new Repair())),
+                of(4, faults()));
+    }
+
+    /** A stage, sensor or time fault. */
+    @SuppressWarnings("unchecked")
+    private static Gen<Action> faults() {
+        return Generate.frequency(
                 of(1, Generate.pick(List.of(20, 21, 45, 250, 300, 3_000)).map(Runaway::new)),
                 of(1, Generate.pick(List.of(-300, -100, 40, 300)).map(SensorOffset::new)),
                 of(1, Generate.pick(List.of(-1, 0, 15, 25, 5_000)).map(SensorStuck::new)),
@@ -192,7 +238,6 @@ final class KernelActions {
                 of(1, Generate.pick(List.of(StatusFlags.HARDWARE_FAULT, StatusFlags.HARDWARE_OVERCURRENT,
                         StatusFlags.LINK_FAULT, StatusFlags.DATA_FAULT, StatusFlags.FIRMWARE_WATCHDOG,
                         StatusFlags.DRIVER_EXCEPTION, StatusFlags.SELF_TEST_FAILED)).map(FaultFlag::new)),
-                of(5, Generate.constant(new Repair())),
                 of(1, Gens.ints(2_000, 15_000).map(Gap::new)),
                 of(1, Gens.ints(1, 5_000).map(Backwards::new)),
                 of(1, Generate.constant(new FutureSample())));

@@ -15,6 +15,7 @@ final class KernelSession {
 
     private final KernelHarness harness;
 
+    private int loadOhms = 2_000;
     private int runaway;
     private int offset;
     private Integer stuck;
@@ -56,6 +57,16 @@ final class KernelSession {
         afterTick();
     }
 
+    /** The load's resistance (Ω): the stage's, which it does not report. */
+    int loadOhms() {
+        return loadOhms;
+    }
+
+    void load(int ohms) {
+        loadOhms = ohms;
+        harness.stage().loadOhms(ohms);
+    }
+
     void runaway(int extraMicroamps) {
         runaway = extraMicroamps;
         harness.stage().runaway(extraMicroamps);
@@ -82,7 +93,8 @@ final class KernelSession {
         offset(0);
         stuck(null);
         frozen(false);
-        harness.stage().dead(false).flags(0).attach().loadOhms(2_000);
+        load(2_000);
+        harness.stage().dead(false).flags(0).attach();
     }
 
     private boolean misbehaving() {
