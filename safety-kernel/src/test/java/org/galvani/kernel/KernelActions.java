@@ -8,6 +8,7 @@ import org.galvani.kernel.testing.Gens;
 import org.galvani.kernel.testing.KernelHarness;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
+import org.quicktheories.generators.SourceDSL;
 
 /**
  * What the stateful property does to a kernel and its stage: operators' requests (valid and invalid),
@@ -196,7 +197,7 @@ final class KernelActions {
 
     /** Sequences of up to {@code maxLength} actions. */
     static Gen<List<Action>> sequences(int maxLength) {
-        return org.quicktheories.generators.SourceDSL.lists().of(actions()).ofSizeBetween(1, maxLength);
+        return SourceDSL.lists().of(actions()).ofSizeBetween(1, maxLength);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.galvani.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.function.Consumer;
 import org.galvani.kernel.testing.KernelHarness;
 
 /**
@@ -52,7 +53,7 @@ final class KernelSession {
         afterTick();
     }
 
-    void tickAt(long micros, java.util.function.Consumer<Measurement> tamper) {
+    void tickAt(long micros, Consumer<Measurement> tamper) {
         harness.tickAt(micros, tamper);
         afterTick();
     }
