@@ -248,14 +248,16 @@ public final class SafetyKernel {
     private void advance() {
         switch (state) {
             case RAMP_UP:
+                int previous = setpoint;
                 setpoint = ramp();
-                if (!endTreatmentIfDue() && setpoint == goal) {
+                if (!endTreatmentIfDue(previous) && setpoint == goal) {
                     transition(KernelState.DELIVERING, Reason.TARGET_REACHED, 0L);
                 }
                 break;
             case DELIVERING:
+                int held = setpoint;
                 setpoint = ramp();
-                endTreatmentIfDue();
+                endTreatmentIfDue(held);
                 break;
             case PAUSED:
                 setpoint = ramp();
@@ -272,7 +274,13 @@ public final class SafetyKernel {
         }
     }
 
-    private boolean endTreatmentIfDue() {
+    /**
+     * Begins the ramp-down when the dose or the time is about to be reached. The ramp-down starts from the
+     * setpoint in force ({@code previousSetpoint}) if this tick's step would have raised it: the decision
+     * was taken on the raised setpoint, and a step up that is at once ramped down again only adds charge
+     * (beyond the prescription when little of it is left).
+     */
+    private boolean endTreatmentIfDue(int previousSetpoint) {
         boolean due;
         Reason reason;
         if (prescription.endCriterion() == EndCriterion.DOSE) {
@@ -285,6 +293,7 @@ public final class SafetyKernel {
             reason = Reason.TIME_REACHED;
         }
         if (due) {
+            setpoint = Math.min(setpoint, previousSetpoint);
             transition(KernelState.RAMP_DOWN, reason, 0L);
             startRamp(0);
         }
