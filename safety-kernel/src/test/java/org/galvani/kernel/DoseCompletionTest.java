@@ -75,6 +75,35 @@ class DoseCompletionTest {
                 "under-treated: " + delivered + " < " + prescribed + " - " + tolerance(target, rate));
     }
 
+    /**
+     * With little dose left the ramp-down begins in the first tick of the ramp-up; a step up in that tick
+     * would alone deliver more than what is left.
+     */
+    @ParameterizedTest(name = "{0} uA in {1} ms, {2} uA*ms left of {3}")
+    @CsvSource({
+            "4000, 10000, 1,    40000000",
+            "4000, 10000, 2,    40000000",
+            "4000, 10000, 3,    40000000",
+            "4000, 10000, 50,   40000000",
+            "5,    10000, 1,    1",
+            "5,    10000, 999,  1000",
+            "1000, 60000, 10,   10",
+            "3000, 30000, 100,  100",
+    })
+    @Verifies(value = "SRS-KRN-013", version = 1)
+    void smallRemainingDoseIsNeverExceeded(int target, int rampMillis, long left, long prescribed) {
+        KernelHarness h = KernelHarness.drugDelivery();
+        Prescription rx = Prescriptions.dexamethasone("T").targetMicroamps(target).rampMillis(rampMillis)
+                .doseMicroampMillis(prescribed).build();
+        h.arm(rx, prescribed - left);
+        h.confirmContact();
+        h.start();
+        h.runUntil(KernelState.COMPLETE, 120_000);
+        long delivered = h.kernel().deliveredDoseMicroampMillis();
+        assertTrue(delivered <= prescribed, "delivered " + delivered + " of " + prescribed);
+        assertTrue(h.events(KernelEventType.STATE_CHANGED).stream().noneMatch(e -> e.current() == KernelState.FAULT));
+    }
+
     @Test
     @Verifies(value = "SRS-KRN-013", version = 1)
     void rampDownBeginsInTheFirstTickWhoseProjectionReachesThePrescription() {
