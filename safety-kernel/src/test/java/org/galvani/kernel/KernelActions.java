@@ -240,7 +240,7 @@ final class KernelActions {
                         StatusFlags.LINK_FAULT, StatusFlags.DATA_FAULT, StatusFlags.FIRMWARE_WATCHDOG,
                         StatusFlags.DRIVER_EXCEPTION, StatusFlags.SELF_TEST_FAILED)).map(FaultFlag::new)),
                 of(1, Gens.ints(2_000, 15_000).map(Gap::new)),
-                of(1, Gens.ints(1, 5_000).map(Backwards::new)),
+                of(1, Gens.ints(1, 200_000).map(Backwards::new)),
                 of(1, Generate.constant(new FutureSample())));
     }
 

@@ -11,6 +11,8 @@ import org.galvani.kernel.testing.KernelHarness;
  * honest: a stage that drives current with its output disabled, a sensor that reads high or is stuck,
  * or a tick gap beyond the watchdog's limit can push the counted dose past the cap after the kernel has
  * already cut the output, which the kernel cannot prevent (SRS-KRN-014 then only asks it to latch FAULT).
+ * With an honest stage and every tick one control period apart it also checks that a dose-based
+ * treatment never delivers more than its prescription (SRS-KRN-013).
  */
 final class KernelSession {
 
@@ -22,6 +24,7 @@ final class KernelSession {
     private Integer stuck;
     private boolean frozen;
     private boolean honestSinceArm = true;
+    private boolean regularSinceArm = true;
 
     KernelSession(DeviceProfile profile) {
         this.harness = KernelHarness.create(profile);
@@ -37,6 +40,7 @@ final class KernelSession {
         tick();
         if (request.kind() == RequestKind.ARM && harness.accepted(request.id())) {
             honestSinceArm = !misbehaving();
+            regularSinceArm = true;
         }
     }
 
@@ -49,11 +53,13 @@ final class KernelSession {
         if (micros > harness.profile().tickGapLimitMicros()) {
             honestSinceArm = false;
         }
+        regularSinceArm &= micros == KernelHarness.PERIOD;
         harness.tickAfter(micros);
         afterTick();
     }
 
     void tickAt(long micros, Consumer<Measurement> tamper) {
+        regularSinceArm &= micros == harness.now() + KernelHarness.PERIOD;
         harness.tickAt(micros, tamper);
         afterTick();
     }
@@ -107,10 +113,15 @@ final class KernelSession {
             honestSinceArm = false;
         }
         SafetyKernel kernel = harness.kernel();
-        if (honestSinceArm && kernel.prescription() != null) {
+        Prescription rx = kernel.prescription();
+        if (honestSinceArm && rx != null) {
+            long dose = kernel.deliveredDoseMicroampMillis();
             long cap = harness.profile().hardCapMicroampMillis();
-            assertTrue(kernel.deliveredDoseMicroampMillis() <= cap, "dose " + kernel.deliveredDoseMicroampMillis()
-                    + " uA*ms above the cap " + cap + " with an honest stage");
+            assertTrue(dose <= cap, "dose " + dose + " uA*ms above the cap " + cap + " with an honest stage");
+            if (regularSinceArm && rx.endCriterion() == EndCriterion.DOSE) {
+                assertTrue(dose <= rx.doseMicroampMillis(), "dose " + dose + " uA*ms above the prescribed "
+                        + rx.doseMicroampMillis() + " with an honest stage and regular ticks");
+            }
         }
     }
 }
