@@ -153,7 +153,8 @@ public final class SafetyKernel {
 
         WatchdogVerdict timing = nowMicros < 0 || sampledAt < 0
                 ? WatchdogVerdict.TIME_BACKWARDS : watchdog.check(nowMicros, sampledAt);
-        ContactVerdict contactVerdict = contact.update(Math.max(nowMicros, 0L), impedanceOhms);
+        // The kernel's own monotonic time: a tick from the past must not lengthen the stretch in the window.
+        ContactVerdict contactVerdict = contact.update(Math.max(this.nowMicros, 0L), impedanceOhms);
         contactOk = contactVerdict == ContactVerdict.IN_WINDOW;
         int voltage = DoseBudget.magnitude(electrodeMillivolts);
         boolean saturated = compliance.update(voltage);
@@ -247,14 +248,16 @@ public final class SafetyKernel {
     private void advance() {
         switch (state) {
             case RAMP_UP:
+                int previous = setpoint;
                 setpoint = ramp();
-                if (!endTreatmentIfDue() && setpoint == goal) {
+                if (!endTreatmentIfDue(previous) && setpoint == goal) {
                     transition(KernelState.DELIVERING, Reason.TARGET_REACHED, 0L);
                 }
                 break;
             case DELIVERING:
+                int held = setpoint;
                 setpoint = ramp();
-                endTreatmentIfDue();
+                endTreatmentIfDue(held);
                 break;
             case PAUSED:
                 setpoint = ramp();
@@ -271,7 +274,13 @@ public final class SafetyKernel {
         }
     }
 
-    private boolean endTreatmentIfDue() {
+    /**
+     * Begins the ramp-down when the dose or the time is about to be reached. The ramp-down starts from the
+     * setpoint in force ({@code previousSetpoint}) if this tick's step would have raised it: the decision
+     * was taken on the raised setpoint, and a step up that is at once ramped down again only adds charge
+     * (beyond the prescription when little of it is left).
+     */
+    private boolean endTreatmentIfDue(int previousSetpoint) {
         boolean due;
         Reason reason;
         if (prescription.endCriterion() == EndCriterion.DOSE) {
@@ -284,6 +293,7 @@ public final class SafetyKernel {
             reason = Reason.TIME_REACHED;
         }
         if (due) {
+            setpoint = Math.min(setpoint, previousSetpoint);
             transition(KernelState.RAMP_DOWN, reason, 0L);
             startRamp(0);
         }
