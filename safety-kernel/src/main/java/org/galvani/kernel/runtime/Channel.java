@@ -70,6 +70,7 @@ public final class Channel {
     private volatile boolean recordingFailed;
     private volatile Throwable haltCause;
     private volatile boolean haltLogged;
+    private volatile Throwable disableFailure;
 
     // Dispatcher thread only: the request whose events are being dispatched, to name their origin.
     private long dispatchingRequestId;
@@ -228,8 +229,23 @@ public final class Channel {
         try {
             driver.apply(nowMicros, kernel.setpointMicroamps(), kernel.outputEnabled(), kernel.polarity());
         } catch (RuntimeException e) {
-            driver.safeDisable();
+            disableOutput();
             carriedFlags |= StatusFlags.DRIVER_EXCEPTION;
+        }
+    }
+
+    /**
+     * Disables the output. A driver whose safe disable breaks its promise not to throw must not take the
+     * control loop, and with it every other channel, down: the failure is kept for the dispatcher to log,
+     * and the caller has already latched a fault or halted the channel. Returns the failure, or null.
+     */
+    private Throwable disableOutput() {
+        try {
+            driver.safeDisable();
+            return null;
+        } catch (RuntimeException | Error e) {
+            disableFailure = e;
+            return e;
         }
     }
 
@@ -249,11 +265,11 @@ public final class Channel {
 
     private void halt(Throwable cause) {
         haltCause = cause;
-        try {
-            driver.safeDisable();
-        } finally {
-            snapshots.publish(ticks, kernel, true);
+        Throwable failure = disableOutput();
+        if (failure != null && failure != cause) {
+            cause.addSuppressed(failure);
         }
+        snapshots.publish(ticks, kernel, true);
     }
 
     /** The kernel's event sink (loop thread): one allocation per event, none per ordinary tick. */
@@ -286,6 +302,11 @@ public final class Channel {
                 }
             }
             completeRequest(event);
+        }
+        Throwable failedDisable = disableFailure;
+        if (failedDisable != null) {
+            disableFailure = null;
+            LOG.error("channel {}: driver safe disable threw; the output may still be enabled", id, failedDisable);
         }
         Throwable cause = haltCause;
         if (cause != null && !haltLogged) {
