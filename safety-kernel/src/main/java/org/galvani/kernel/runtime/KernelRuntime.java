@@ -127,7 +127,7 @@ public final class KernelRuntime implements AutoCloseable {
             }
         }
         for (Channel channel : channels.values()) {
-            channel.driver().safeDisable();
+            survive(channel, "safe disable", channel.driver()::safeDisable);
         }
         dispatching = false;
         if (dispatcher != null) {
@@ -140,7 +140,16 @@ public final class KernelRuntime implements AutoCloseable {
         }
         dispatchAll();
         for (Channel channel : channels.values()) {
-            channel.driver().close();
+            survive(channel, "close", channel.driver()::close);
+        }
+    }
+
+    /** One driver that breaks its promise not to throw must not leave the other channels enabled or open. */
+    private static void survive(Channel channel, String what, Runnable driverCall) {
+        try {
+            driverCall.run();
+        } catch (RuntimeException | Error e) {
+            LOG.error("channel {}: driver {} threw; carrying on with the other channels", channel.id(), what, e);
         }
     }
 
