@@ -271,12 +271,19 @@ public final class KernelRuntime implements AutoCloseable {
             OutputStageDriver driver = spec.driver();
             try {
                 driver.open();
-            } catch (DriverException e) {
+            } catch (DriverException | RuntimeException e) {
                 driver.safeDisable();
                 throw new IllegalStateException("channel '" + spec.id() + "': driver '" + driver.capabilities().name()
                         + "' could not be opened: " + e.getMessage(), e);
             }
-            SelfTestResult result = driver.selfTest();
+            SelfTestResult result;
+            try {
+                result = driver.selfTest();
+            } catch (RuntimeException e) {
+                driver.close();
+                throw new IllegalStateException("channel '" + spec.id() + "': driver '" + driver.capabilities().name()
+                        + "' failed its self-test: it threw " + e, e);
+            }
             if (result == null || !result.passed()) {
                 driver.close();
                 throw new IllegalStateException("channel '" + spec.id() + "': driver '" + driver.capabilities().name()
