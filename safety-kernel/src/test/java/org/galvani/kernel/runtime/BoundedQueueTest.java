@@ -1,0 +1,196 @@
+package org.galvani.kernel.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.galvani.trace.Verifies;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The bounded lock-free request queue: FIFO, bounded, never blocking, and correct under contention. */
+class BoundedQueueTest {
+
+    /** Only a guard against a hang in a broken queue; no assertion is about time. */
+    private static final long HANG_GUARD_SECONDS = 60;
+
+    @ParameterizedTest
+    @CsvSource({"1, 2", "2, 2", "3, 4", "4, 4", "5, 8", "63, 64", "64, 64", "65, 128", "1000, 1024"})
+    @Verifies("SRS-KRN-030")
+    void capacityIsRoundedUpToAPowerOfTwo(int requested, int capacity) {
+        BoundedQueue<Integer> queue = new BoundedQueue<>(requested);
+        assertEquals(capacity, queue.capacity());
+        for (int i = 0; i < capacity; i++) {
+            assertTrue(queue.offer(i), "slot " + i);
+        }
+        assertFalse(queue.offer(capacity), "exactly " + capacity + " fit");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, (1 << 24) + 1, Integer.MAX_VALUE})
+    @Verifies("SRS-KRN-030")
+    void capacitiesOutOfRangeAreRejected(int capacity) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BoundedQueue<>(capacity));
+        assertTrue(e.getMessage().contains(Integer.toString(capacity)), e.getMessage());
+    }
+
+    @Test
+    @Verifies("SRS-KRN-030")
+    void elementsLeaveInTheOrderTheyCameAcrossManyWrapArounds() {
+        BoundedQueue<Integer> queue = new BoundedQueue<>(4);
+        int next = 0;
+        int expected = 0;
+        for (int round = 0; round < 100; round++) {
+            int batch = 1 + round % 4;
+            for (int i = 0; i < batch; i++) {
+                assertTrue(queue.offer(next++));
+            }
+            assertEquals(batch, queue.size());
+            for (int i = 0; i < batch; i++) {
+                assertEquals(expected++, queue.poll());
+            }
+            assertNull(queue.poll());
+            assertEquals(0, queue.size());
+        }
+    }
+
+    @Test
+    @Verifies("SRS-KRN-030")
+    void aFullQueueRefusesAtOnceAndAcceptsAgainAfterAPoll() {
+        BoundedQueue<String> queue = new BoundedQueue<>(2);
+        assertTrue(queue.offer("a"));
+        assertTrue(queue.offer("b"));
+        assertFalse(queue.offer("c"));
+        assertEquals(2, queue.size());
+        assertEquals("a", queue.poll());
+        assertTrue(queue.offer("c"));
+        assertEquals("b", queue.poll());
+        assertEquals("c", queue.poll());
+        assertNull(queue.poll());
+    }
+
+    @Test
+    @Verifies("SRS-KRN-030")
+    void nullIsRejected() {
+        BoundedQueue<String> queue = new BoundedQueue<>(2);
+        assertThrows(IllegalArgumentException.class, () -> queue.offer(null));
+        assertEquals(0, queue.size());
+        assertNull(queue.poll());
+    }
+
+    @Test
+    @Verifies("SRS-KRN-030")
+    void concurrentProducersAndOneConsumerPassEveryElementExactlyOnceInEachProducersOrder() throws Exception {
+        int producers = 3;
+        int perProducer = 100_000;
+        BoundedQueue<Long> queue = new BoundedQueue<>(64);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(producers);
+        try {
+            List<Future<Integer>> offered = new ArrayList<>();
+            for (int p = 0; p < producers; p++) {
+                long base = (long) p * perProducer;
+                offered.add(threads.submit(() -> {
+                    go.await();
+                    int refusals = 0;
+                    for (int i = 0; i < perProducer; i++) {
+                        Long element = base + i;
+                        while (!queue.offer(element)) {
+                            if (Thread.currentThread().isInterrupted()) {
+                                return refusals; // the test has failed and gave up: stop spinning
+                            }
+                            refusals++;
+                            Thread.yield();
+                        }
+                    }
+                    return refusals;
+                }));
+            }
+            go.countDown();
+
+            // This thread is the one consumer, as the control loop is.
+            boolean[] seen = new boolean[producers * perProducer];
+            long[] lastOfProducer = new long[producers];
+            Arrays.fill(lastOfProducer, -1L);
+            int received = 0;
+            long idlePolls = 0;
+            long maxIdlePolls = 100_000_000L;
+            while (received < seen.length && idlePolls < maxIdlePolls) {
+                Long element = queue.poll();
+                if (element == null) {
+                    idlePolls++;
+                    Thread.onSpinWait();
+                    continue;
+                }
+                int index = (int) (long) element;
+                assertFalse(seen[index], "received twice: " + element);
+                seen[index] = true;
+                int producer = index / perProducer;
+                assertTrue(element > lastOfProducer[producer], "producer " + producer + " out of order at " + element);
+                lastOfProducer[producer] = element;
+                received++;
+            }
+            for (Future<Integer> producer : offered) {
+                producer.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
+            }
+            assertEquals(seen.length, received, "every element arrives");
+            assertNull(queue.poll(), "and nothing else");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    @Verifies("SRS-KRN-030")
+    void contendedOffersNeverOverfillTheQueue() throws Exception {
+        int threads = 4;
+        BoundedQueue<Integer> queue = new BoundedQueue<>(16);
+        AtomicInteger accepted = new AtomicInteger();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int base = t * 1_000;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < 1_000; i++) {
+                        if (queue.offer(base + i)) {
+                            accepted.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : done) {
+                f.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(16, accepted.get());
+        assertEquals(16, queue.size());
+        Set<Integer> drained = new HashSet<>();
+        Integer element;
+        while ((element = queue.poll()) != null) {
+            drained.add(element);
+        }
+        assertEquals(16, drained.size(), "sixteen distinct elements: " + drained);
+    }
+}
