@@ -72,9 +72,10 @@ public final class Channel {
     private volatile boolean haltLogged;
     private volatile Throwable disableFailure;
 
-    // Dispatcher thread only: the request whose events are being dispatched, to name their origin.
-    private long dispatchingRequestId;
-    private String dispatchingOrigin = KERNEL_ORIGIN;
+    // Dispatcher thread only: the request the kernel accepted last, to name the origin of the events that
+    // follow its acceptance (its future, and with it its pending entry, is completed on the acceptance).
+    private long acceptedRequestId;
+    private String acceptedOrigin = KERNEL_ORIGIN;
 
     Channel(String id, HardwareLimits hardware, DeviceProfile profile, OutputStageDriver driver, DoseLedger ledger,
             int requestCapacity, int eventCapacity) {
@@ -324,12 +325,13 @@ public final class Channel {
         if (event.requestId() == SYSTEM_REQUEST_ID) {
             return RUNTIME_ORIGIN;
         }
-        if (event.requestId() != dispatchingRequestId) {
-            PendingRequest waiting = pending.get(event.requestId());
-            dispatchingRequestId = event.requestId();
-            dispatchingOrigin = waiting == null ? "unknown" : waiting.origin();
+        PendingRequest waiting = pending.get(event.requestId());
+        if (waiting != null) {
+            return waiting.origin();
         }
-        return dispatchingOrigin;
+        // Not the last event dispatched, necessarily: another thread's request refused by the runtime
+        // may have been queued between an acceptance and the state change that follows it.
+        return event.requestId() == acceptedRequestId ? acceptedOrigin : "unknown";
     }
 
     private void writeLedger(KernelEvent event) {
@@ -355,6 +357,10 @@ public final class Channel {
             return;
         }
         PendingRequest waiting = pending.remove(event.requestId());
+        if (waiting != null && event.type() == KernelEventType.REQUEST_ACCEPTED) {
+            acceptedRequestId = event.requestId();
+            acceptedOrigin = waiting.origin();
+        }
         if (waiting != null) {
             waiting.outcome().complete(new RequestOutcome(event.requestId(),
                     event.type() == KernelEventType.REQUEST_ACCEPTED, event.reason(), event.current()));
