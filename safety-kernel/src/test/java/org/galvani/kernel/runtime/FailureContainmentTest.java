@@ -108,7 +108,7 @@ class FailureContainmentTest {
             Channel channel = run.channel();
             assertTrue(left.stage().outputEnabled());
 
-            KernelFaultInjection.throwOnNextKernelEvent(channel, new IllegalStateException("injected kernel defect"));
+            KernelSinkInjection.throwOnNextKernelEvent(channel, new IllegalStateException("injected kernel defect"));
             CompletableFuture<RequestOutcome> stop = channel.stop("nurse");
             KernelSnapshot halted = run.tick();
 
@@ -174,7 +174,7 @@ class FailureContainmentTest {
             long rightTicks = runtime.channel(RIGHT).snapshot().tick();
 
             left.failSafeDisableWith(new IllegalStateException("bus error on disable"));
-            KernelFaultInjection.throwOnNextKernelEvent(run.channel(), new IllegalStateException("injected kernel defect"));
+            KernelSinkInjection.throwOnNextKernelEvent(run.channel(), new IllegalStateException("injected kernel defect"));
             run.channel().stop("nurse");
             KernelSnapshot halted = assertDoesNotThrow(run::tick);
 

@@ -125,6 +125,35 @@ class SimulatedTreatmentTest {
     }
 
     @Test
+    @Verifies("SRS-KRN-030")
+    void aStateChangeKeepsItsOriginWhenAnotherThreadsRefusalLandsInBetween() {
+        try (KernelRuntime runtime = runtime()) {
+            SimulatedRun run = new SimulatedRun(runtime, CHANNEL);
+            run.tick();
+            Channel channel = run.channel();
+            // Another UI's ARM is refused by the runtime (ledger unreadable) between the kernel's acceptance
+            // of the nurse's ARM and the state change that follows it in the same tick.
+            CompletableFuture<CompletableFuture<RequestOutcome>> kiosk = new CompletableFuture<>();
+            KernelSinkInjection.afterNextAcceptance(channel, () -> {
+                ledger.failReads(true);
+                kiosk.complete(channel.arm(dexamethasone("T-900"), "kiosk"));
+                ledger.failReads(false);
+            });
+
+            CompletableFuture<RequestOutcome> arm = channel.arm(dexamethasone("T-100"), NURSE);
+            run.tick();
+
+            assertTrue(decided(arm).accepted());
+            assertEquals(Reason.LEDGER_UNAVAILABLE, decided(kiosk.join()).reason());
+            List<KernelEventType> order = sink.events().stream().map(e -> e.event().type()).toList();
+            assertEquals(List.of(KernelEventType.REQUEST_ACCEPTED, KernelEventType.REQUEST_REFUSED,
+                    KernelEventType.STATE_CHANGED), order, "the interleaving happened");
+            assertOrigins(sink.events(), decided(arm).requestId(), NURSE, KernelEventType.REQUEST_ACCEPTED,
+                    KernelEventType.STATE_CHANGED);
+        }
+    }
+
+    @Test
     @Verifies("SRS-KRN-032")
     void aRestartedRuntimeCountsTheDoseTheLedgerHolds() {
         long firstSession;
