@@ -161,20 +161,24 @@ class BoundedQueueTest {
     }
 
     @Test
+    @Timeout(value = HANG_GUARD_SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     @Verifies("SRS-KRN-030")
-    void contendedOffersNeverOverfillTheQueue() throws Exception {
-        int threads = 4;
-        BoundedQueue<Integer> queue = new BoundedQueue<>(16);
+    void racingProducersNeitherOverfillTheQueueNorLoseAnElement() throws Exception {
+        // Two producers (one per core) race on the tail for every slot, past the point where the queue is full.
+        int threads = 2;
+        int perThread = 150_000;
+        int capacity = 1 << 18;
+        BoundedQueue<Integer> queue = new BoundedQueue<>(capacity);
         AtomicInteger accepted = new AtomicInteger();
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<?>> done = new ArrayList<>();
+            List<Future<?>> producers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                int base = t * 1_000;
-                done.add(pool.submit(() -> {
+                int base = t * perThread;
+                producers.add(pool.submit(() -> {
                     go.await();
-                    for (int i = 0; i < 1_000; i++) {
+                    for (int i = 0; i < perThread; i++) {
                         if (queue.offer(base + i)) {
                             accepted.incrementAndGet();
                         }
@@ -183,19 +187,19 @@ class BoundedQueueTest {
                 }));
             }
             go.countDown();
-            for (Future<?> f : done) {
-                f.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
+            for (Future<?> producer : producers) {
+                producer.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(16, accepted.get());
-        assertEquals(16, queue.size());
+        assertEquals(capacity, accepted.get(), "exactly a full queue's worth is accepted");
+        assertEquals(capacity, queue.size());
         Set<Integer> drained = new HashSet<>();
         Integer element;
         while ((element = queue.poll()) != null) {
             drained.add(element);
         }
-        assertEquals(16, drained.size(), "sixteen distinct elements: " + drained);
+        assertEquals(capacity, drained.size(), "every accepted element is there, once");
     }
 }

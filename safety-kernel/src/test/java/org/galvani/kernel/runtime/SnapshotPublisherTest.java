@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class SnapshotPublisherTest {
 
-    private static final int PUBLISHES = 1_000_000;
+    private static final int PUBLISHES = 4_000_000;
     private static final int READERS = 2;
     private static final long BASE_MICROS = 1_000_000L;
 
