@@ -34,21 +34,22 @@ class ControlLoopTest {
     void anOverrunIsCountedAndTheMissedSlotsAreSkippedNotBurstThrough() {
         SteppingClock clock = new SteppingClock(1_000_000L, CLOCK_STEP);
         OverrunningStage stage = new OverrunningStage(clock);
-        JitterReport report;
         long[] starts = stage.sampleTimes;
-        try (KernelRuntime runtime = KernelRuntime.builder()
+        KernelRuntime runtime = KernelRuntime.builder()
                 .clock(clock)
                 .periodMicros(PERIOD_MICROS)
                 .spinMicros(PERIOD_MICROS) // never park: the stepping clock only advances when read
                 .channel("left", profile(), stage)
-                .build()) {
+                .build();
+        try {
             runtime.start();
             awaitSamples(stage, RECORDED);
+        } finally {
             runtime.close();
-            report = runtime.jitter();
-            assertEquals(runtime.channel("left").snapshot().tick() - 1, report.ticks(),
-                    "every tick but the first measures a period");
         }
+        JitterReport report = runtime.jitter();
+        assertEquals(runtime.channel("left").snapshot().tick() - 1, report.ticks(),
+                "every tick but the first measures a period");
 
         assertEquals(1, report.overruns(), report.describe());
         assertEquals(3, report.missedTicks(), "work ended 2.5 periods past the next slot: 3 slots skipped");
