@@ -70,10 +70,12 @@ public final class Channel {
     private volatile boolean recordingFailed;
     private volatile Throwable haltCause;
     private volatile boolean haltLogged;
+    private volatile Throwable disableFailure;
 
-    // Dispatcher thread only: the request whose events are being dispatched, to name their origin.
-    private long dispatchingRequestId;
-    private String dispatchingOrigin = KERNEL_ORIGIN;
+    // Dispatcher thread only: the request the kernel accepted last, to name the origin of the events that
+    // follow its acceptance (its future, and with it its pending entry, is completed on the acceptance).
+    private long acceptedRequestId;
+    private String acceptedOrigin = KERNEL_ORIGIN;
 
     Channel(String id, HardwareLimits hardware, DeviceProfile profile, OutputStageDriver driver, DoseLedger ledger,
             int requestCapacity, int eventCapacity) {
@@ -228,8 +230,23 @@ public final class Channel {
         try {
             driver.apply(nowMicros, kernel.setpointMicroamps(), kernel.outputEnabled(), kernel.polarity());
         } catch (RuntimeException e) {
-            driver.safeDisable();
+            disableOutput();
             carriedFlags |= StatusFlags.DRIVER_EXCEPTION;
+        }
+    }
+
+    /**
+     * Disables the output. A driver whose safe disable breaks its promise not to throw must not take the
+     * control loop, and with it every other channel, down: the failure is kept for the dispatcher to log,
+     * and the caller has already latched a fault or halted the channel. Returns the failure, or null.
+     */
+    private Throwable disableOutput() {
+        try {
+            driver.safeDisable();
+            return null;
+        } catch (RuntimeException | Error e) {
+            disableFailure = e;
+            return e;
         }
     }
 
@@ -249,11 +266,11 @@ public final class Channel {
 
     private void halt(Throwable cause) {
         haltCause = cause;
-        try {
-            driver.safeDisable();
-        } finally {
-            snapshots.publish(ticks, kernel, true);
+        Throwable failure = disableOutput();
+        if (failure != null && failure != cause) {
+            cause.addSuppressed(failure);
         }
+        snapshots.publish(ticks, kernel, true);
     }
 
     /** The kernel's event sink (loop thread): one allocation per event, none per ordinary tick. */
@@ -287,6 +304,11 @@ public final class Channel {
             }
             completeRequest(event);
         }
+        Throwable failedDisable = disableFailure;
+        if (failedDisable != null) {
+            disableFailure = null;
+            LOG.error("channel {}: driver safe disable threw; the output may still be enabled", id, failedDisable);
+        }
         Throwable cause = haltCause;
         if (cause != null && !haltLogged) {
             haltLogged = true;
@@ -303,12 +325,13 @@ public final class Channel {
         if (event.requestId() == SYSTEM_REQUEST_ID) {
             return RUNTIME_ORIGIN;
         }
-        if (event.requestId() != dispatchingRequestId) {
-            PendingRequest waiting = pending.get(event.requestId());
-            dispatchingRequestId = event.requestId();
-            dispatchingOrigin = waiting == null ? "unknown" : waiting.origin();
+        PendingRequest waiting = pending.get(event.requestId());
+        if (waiting != null) {
+            return waiting.origin();
         }
-        return dispatchingOrigin;
+        // Not the last event dispatched, necessarily: another thread's request refused by the runtime
+        // may have been queued between an acceptance and the state change that follows it.
+        return event.requestId() == acceptedRequestId ? acceptedOrigin : "unknown";
     }
 
     private void writeLedger(KernelEvent event) {
@@ -334,6 +357,10 @@ public final class Channel {
             return;
         }
         PendingRequest waiting = pending.remove(event.requestId());
+        if (waiting != null && event.type() == KernelEventType.REQUEST_ACCEPTED) {
+            acceptedRequestId = event.requestId();
+            acceptedOrigin = waiting.origin();
+        }
         if (waiting != null) {
             waiting.outcome().complete(new RequestOutcome(event.requestId(),
                     event.type() == KernelEventType.REQUEST_ACCEPTED, event.reason(), event.current()));

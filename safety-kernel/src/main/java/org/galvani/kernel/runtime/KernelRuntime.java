@@ -130,7 +130,7 @@ public final class KernelRuntime implements AutoCloseable {
             }
         }
         for (Channel channel : channels.values()) {
-            channel.driver().safeDisable();
+            survive(channel, "safe disable", channel.driver()::safeDisable);
         }
         dispatching = false;
         if (dispatcher != null) {
@@ -143,7 +143,16 @@ public final class KernelRuntime implements AutoCloseable {
         }
         dispatchAll();
         for (Channel channel : channels.values()) {
-            channel.driver().close();
+            survive(channel, "close", channel.driver()::close);
+        }
+    }
+
+    /** One driver that breaks its promise not to throw must not leave the other channels enabled or open. */
+    private static void survive(Channel channel, String what, Runnable driverCall) {
+        try {
+            driverCall.run();
+        } catch (RuntimeException | Error e) {
+            LOG.error("channel {}: driver {} threw; carrying on with the other channels", channel.id(), what, e);
         }
     }
 
@@ -265,12 +274,19 @@ public final class KernelRuntime implements AutoCloseable {
             OutputStageDriver driver = spec.driver();
             try {
                 driver.open();
-            } catch (DriverException e) {
+            } catch (DriverException | RuntimeException e) {
                 driver.safeDisable();
                 throw new IllegalStateException("channel '" + spec.id() + "': driver '" + driver.capabilities().name()
                         + "' could not be opened: " + e.getMessage(), e);
             }
-            SelfTestResult result = driver.selfTest();
+            SelfTestResult result;
+            try {
+                result = driver.selfTest();
+            } catch (RuntimeException e) {
+                driver.close();
+                throw new IllegalStateException("channel '" + spec.id() + "': driver '" + driver.capabilities().name()
+                        + "' failed its self-test: it threw " + e, e);
+            }
             if (result == null || !result.passed()) {
                 driver.close();
                 throw new IllegalStateException("channel '" + spec.id() + "': driver '" + driver.capabilities().name()

@@ -1,0 +1,54 @@
+package org.galvani.kernel.traceability;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/** What is missing between the declared requirements and the links in the code, each gap on one line. */
+final class TraceabilityGaps {
+
+    private TraceabilityGaps() {
+    }
+
+    /** Requirements that no @Implements names. */
+    static List<String> unimplemented(RequirementsFile file, List<TraceLink> links) {
+        return missing(file, links, TraceLink::implementsIt, TraceLink.IMPLEMENTS);
+    }
+
+    /** Requirements that no @Verifies names. */
+    static List<String> unverified(RequirementsFile file, List<TraceLink> links) {
+        return missing(file, links, TraceLink::verifiesIt, TraceLink.VERIFIES);
+    }
+
+    /**
+     * Links that name a requirement the file does not declare, and @Verifies links written against a
+     * version other than the requirement's current one (suspect until reviewed).
+     */
+    static List<String> dangling(RequirementsFile file, List<TraceLink> links) {
+        Map<String, RequirementsFile.Requirement> declared = file.requirements();
+        List<String> gaps = new ArrayList<>();
+        for (TraceLink link : links) {
+            RequirementsFile.Requirement requirement = declared.get(link.id());
+            if (requirement == null) {
+                gaps.add(link.where() + ": " + link.kind() + " names " + link.id() + ", which requirements.yaml does not declare");
+            } else if (link.verifiesIt() && link.version() != 0 && requirement.version() != null
+                    && link.version() != requirement.version()) {
+                gaps.add(link.where() + ": " + link.kind() + " " + link.id() + " was written against version "
+                        + link.version() + ", the requirement is at version " + requirement.version() + " (suspect)");
+            }
+        }
+        return gaps;
+    }
+
+    private static List<String> missing(RequirementsFile file, List<TraceLink> links, Predicate<TraceLink> kind,
+                                        String annotation) {
+        Set<String> linked = links.stream().filter(kind).map(TraceLink::id).collect(Collectors.toSet());
+        return file.requirements().values().stream()
+                .filter(requirement -> !linked.contains(requirement.id()))
+                .map(requirement -> requirement.id() + " (" + requirement.title() + "): no " + annotation)
+                .toList();
+    }
+}
