@@ -261,7 +261,7 @@ public class RuntimeJitterBenchmark {
         if (timingFault(channel.snapshot())) {
             return false;
         }
-        throw new IllegalStateException(what + " was " + outcome.describe() + " (state " + outcome.stateAfter()
+        throw new IllegalStateException(what + " was " + outcome.describe() + " (state " + outcome.stateAtDecision()
                 + "); loop timing: " + runtime.jitter().describe());
     }
 

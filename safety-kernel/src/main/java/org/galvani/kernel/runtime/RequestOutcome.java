@@ -9,9 +9,10 @@ import org.galvani.kernel.Reason;
  * @param requestId  the request
  * @param accepted   whether the kernel accepted it
  * @param reason     {@link Reason#NONE} when accepted, else why it was refused
- * @param stateAfter the kernel state right after the decision
+ * @param stateAtDecision the kernel state when it decided; the transition an accepted request causes is
+ *                   the next event (read {@link Channel#snapshot()} for the state after it)
  */
-public record RequestOutcome(long requestId, boolean accepted, Reason reason, KernelState stateAfter) {
+public record RequestOutcome(long requestId, boolean accepted, Reason reason, KernelState stateAtDecision) {
 
     /** "accepted" or "refused: reason text". */
     public String describe() {

@@ -59,7 +59,7 @@ class SimulatedTreatmentTest {
 
             RequestOutcome tooEarly = decided(startAndTick(run));
             assertDecision(tooEarly, false, Reason.CONTACT_NOT_CONFIRMED);
-            assertEquals(KernelState.ARMED, tooEarly.stateAfter());
+            assertEquals(KernelState.ARMED, tooEarly.stateAtDecision());
 
             run.ticks(TICKS_TO_CONFIRM_CONTACT);
             assertDecision(decided(startAndTick(run)), true, Reason.NONE);
@@ -71,7 +71,7 @@ class SimulatedTreatmentTest {
 
             RequestOutcome invalid = decided(submitAndTick(run, run.channel().start(TABLET)));
             assertDecision(invalid, false, Reason.INVALID_STATE);
-            assertEquals(KernelState.RAMP_DOWN, invalid.stateAfter());
+            assertEquals(KernelState.RAMP_DOWN, invalid.stateAtDecision());
 
             List<Long> ids = List.of(decided(arm).requestId(), tooEarly.requestId(), invalid.requestId());
             assertEquals(ids.stream().distinct().count(), ids.size(), "every request has its own ID: " + ids);
