@@ -75,6 +75,7 @@ public final class Channel {
     // Dispatcher thread only: the request the kernel accepted last, to name the origin of the events that
     // follow its acceptance (its future, and with it its pending entry, is completed on the acceptance).
     private long acceptedRequestId;
+    private long reportedDroppedEvents;
     private String acceptedOrigin = KERNEL_ORIGIN;
 
     Channel(String id, HardwareLimits hardware, DeviceProfile profile, OutputStageDriver driver, DoseLedger ledger,
@@ -106,17 +107,40 @@ public final class Channel {
      * read from the dose ledger here (on the caller's thread) and counts towards the prescription and cap.
      */
     public CompletableFuture<RequestOutcome> arm(Prescription prescription, String origin) {
+        String treatmentId = prescription == null ? null : prescription.treatmentId();
         long prior = 0L;
-        Reason refusal = recordingFailed ? Reason.LEDGER_UNAVAILABLE : Reason.NONE;
+        Reason refusal = Reason.NONE;
         try {
-            if (prescription != null && prescription.treatmentId() != null) {
-                prior = ledger.deliveredMicroampMillis(prescription.treatmentId());
+            if (treatmentId != null) {
+                prior = ledger.deliveredMicroampMillis(treatmentId);
             }
         } catch (RuntimeException e) {
             LOG.error("channel {}: dose ledger unreadable, arm refused", id, e);
             refusal = Reason.LEDGER_UNAVAILABLE;
         }
+        if (refusal == Reason.NONE && recordingFailed && !ledgerWritesAgain(treatmentId, prior)) {
+            refusal = Reason.LEDGER_UNAVAILABLE;
+        }
         return submit(Request.arm(nextRequestId.getAndIncrement(), prescription, prior), origin, refusal);
+    }
+
+    /**
+     * After a failed ledger write, a new treatment may start only once the ledger takes writes again.
+     * The probe writes the total the ledger itself just returned, which changes nothing in it.
+     */
+    private boolean ledgerWritesAgain(String treatmentId, long prior) {
+        if (treatmentId == null) {
+            return false;
+        }
+        try {
+            ledger.checkpoint(id, treatmentId, snapshot().timeMicros(), prior);
+            recordingFailed = false;
+            LOG.info("channel {}: dose ledger writable again", id);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("channel {}: dose ledger still not writable, arm refused", id, e);
+            return false;
+        }
     }
 
     public CompletableFuture<RequestOutcome> start(String origin) {
@@ -218,6 +242,8 @@ public final class Channel {
         try {
             driver.sample(nowMicros, measurement);
         } catch (RuntimeException e) {
+            // The kernel latches a fault on the flag in this tick; disable now as well, as after a failed apply.
+            disableOutput();
             carriedFlags |= StatusFlags.DRIVER_EXCEPTION;
         }
         if (carriedFlags != 0) {
@@ -303,6 +329,12 @@ public final class Channel {
                 }
             }
             completeRequest(event);
+        }
+        long dropped = droppedEvents.get();
+        if (dropped > reportedDroppedEvents) {
+            LOG.error("channel {}: {} event(s) could not be recorded (event queue full); any running treatment"
+                    + " is ended with a ramp-down (RECORDING_FAILED)", id, dropped - reportedDroppedEvents);
+            reportedDroppedEvents = dropped;
         }
         Throwable failedDisable = disableFailure;
         if (failedDisable != null) {

@@ -122,4 +122,27 @@ class DoseLedgerFailureTest {
             assertFalse(after.outputEnabled());
         }
     }
+
+    @Test
+    @Verifies("SRS-KRN-032")
+    void aLedgerThatRecoversAfterTheTreatmentEndedIsProbedByTheNextArm() {
+        try (KernelRuntime runtime = runtime()) {
+            SimulatedRun run = new SimulatedRun(runtime, CHANNEL);
+            run.deliver(dexamethasone("T-1", 20 * RuntimeFixtures.DOSE_MICROAMP_MILLIS));
+            ledger.failWrites(true);
+            run.tickUntil(s -> s.state() == KernelState.COMPLETE, 60_000, "stopped and ramped down, unrecorded");
+
+            CompletableFuture<RequestOutcome> whileFailing = run.channel().arm(dexamethasone("T-2"), "nurse");
+            run.tick();
+            assertEquals(Reason.LEDGER_UNAVAILABLE, decided(whileFailing).reason(), "the probe write failed");
+
+            // No treatment runs, so no event will ever write again: the next ARM itself must find out.
+            ledger.failWrites(false);
+            CompletableFuture<RequestOutcome> recovered = run.channel().arm(dexamethasone("T-2"), "nurse");
+            run.ticks(3);
+            assertTrue(decided(recovered).accepted(), decided(recovered).describe());
+            assertEquals(KernelState.ARMED, run.channel().snapshot().state());
+            assertEquals(0L, ledger.deliveredMicroampMillis("T-2"), "the probe wrote the ledger's own total");
+        }
+    }
 }
