@@ -3,12 +3,14 @@ package org.galvani.drivers.sim;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.galvani.trace.Implements;
 
 /**
  * When the electrodes are attached, as a script in simulated time: attached from the start, then
  * detached and re-attached at the scripted moments (a hand lifted out of the basin, a patch peeling).
  * Immutable.
  */
+@Implements("SRS-DRV-003")
 public final class ContactScript {
 
     private final List<Change> changes;

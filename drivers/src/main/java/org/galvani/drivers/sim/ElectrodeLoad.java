@@ -1,5 +1,7 @@
 package org.galvani.drivers.sim;
 
+import org.galvani.trace.Implements;
+
 /**
  * The patient and electrode load seen by the output stage: a fixed series resistance (electrodes, gel,
  * leads) plus a skin resistance that falls as current flows (the skin hydrates and its pores open under
@@ -9,6 +11,7 @@ package org.galvani.drivers.sim;
  *
  * <p>Deterministic: the same inputs always give the same resistance. Not thread-safe.
  */
+@Implements("SRS-DRV-002")
 public final class ElectrodeLoad {
 
     private final int seriesOhms;

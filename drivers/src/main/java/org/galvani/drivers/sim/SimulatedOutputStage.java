@@ -6,6 +6,7 @@ import org.galvani.kernel.StatusFlags;
 import org.galvani.kernel.spi.DriverCapabilities;
 import org.galvani.kernel.spi.OutputStageDriver;
 import org.galvani.kernel.spi.SelfTestResult;
+import org.galvani.trace.Implements;
 
 /**
  * The in-process simulated output stage ({@code sim}): an ideal current source with a compliance
@@ -18,6 +19,7 @@ import org.galvani.kernel.spi.SelfTestResult;
  * It also counts the charge that really flowed, independently of the kernel, so that a test or the demo
  * can compare the kernel's dose with the truth.
  */
+@Implements({"SRS-DRV-001", "SRS-DRV-004", "SRS-DRV-005"})
 public final class SimulatedOutputStage implements OutputStageDriver {
 
     private final SimulatorConfig config;

@@ -17,10 +17,14 @@ import java.util.regex.Pattern;
  * lines, such as folded text, are skipped). It reports what is wrong with the file rather than
  * stopping at the first problem, so that an auditor sees every gap.
  */
-final class RequirementsFile {
+public final class RequirementsFile {
 
-    /** A requirement as declared; {@code version} is null when missing or not a positive integer. */
-    record Requirement(String id, Integer version, String title, int line) {
+    /**
+     * A requirement as declared; {@code version} is null when missing or not a positive integer.
+     * {@code implementedIn} lists files that are not Java (scripts) which implement it, relative to the
+     * module, from an {@code implementedIn: [file, ...]} key; empty for most requirements.
+     */
+    public record Requirement(String id, Integer version, String title, int line, List<String> implementedIn) {
     }
 
     private static final Pattern ITEM = Pattern.compile("^(\\s*)- (\\w+):\\s*(.*)$");
@@ -33,23 +37,23 @@ final class RequirementsFile {
     private RequirementsFile() {
     }
 
-    static RequirementsFile read(Path file) throws IOException {
+    public static RequirementsFile read(Path file) throws IOException {
         return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
     }
 
-    static RequirementsFile parse(List<String> lines) {
+    public static RequirementsFile parse(List<String> lines) {
         RequirementsFile file = new RequirementsFile();
         file.parseLines(lines);
         return file;
     }
 
     /** The declared requirements by ID, in file order (a duplicate keeps its first declaration). */
-    Map<String, Requirement> requirements() {
+    public Map<String, Requirement> requirements() {
         return requirements;
     }
 
     /** Everything wrong with the file itself: malformed or duplicated IDs, missing or invalid versions. */
-    List<String> problems() {
+    public List<String> problems() {
         return problems;
     }
 
@@ -59,6 +63,7 @@ final class RequirementsFile {
         int keyIndent = -1;
         String version = null;
         String title = null;
+        List<String> implementedIn = List.of();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank() || line.trim().startsWith("#")) {
@@ -66,10 +71,11 @@ final class RequirementsFile {
             }
             Matcher item = ITEM.matcher(line);
             if (item.matches()) {
-                finish(id, idLine, version, title);
+                finish(id, idLine, version, title, implementedIn);
                 id = null;
                 version = null;
                 title = null;
+                implementedIn = List.of();
                 if (!item.group(2).equals("id")) {
                     problems.add("line " + (i + 1) + ": a requirement must start with its id, not '" + item.group(2) + "'");
                     keyIndent = -1;
@@ -86,16 +92,18 @@ final class RequirementsFile {
                     version = unquote(key.group(3));
                 } else if (key.group(2).equals("title")) {
                     title = unquote(key.group(3));
+                } else if (key.group(2).equals("implementedIn")) {
+                    implementedIn = inlineList(key.group(3));
                 }
             }
         }
-        finish(id, idLine, version, title);
+        finish(id, idLine, version, title, implementedIn);
         if (requirements.isEmpty()) {
             problems.add("no requirement declared");
         }
     }
 
-    private void finish(String id, int line, String version, String title) {
+    private void finish(String id, int line, String version, String title, List<String> implementedIn) {
         if (id == null) {
             return;
         }
@@ -110,10 +118,25 @@ final class RequirementsFile {
         } else {
             number = Integer.valueOf(version);
         }
-        Requirement previous = requirements.putIfAbsent(id, new Requirement(id, number, title, line));
+        Requirement previous = requirements.putIfAbsent(id, new Requirement(id, number, title, line, implementedIn));
         if (previous != null) {
             problems.add(id + " is declared twice (lines " + previous.line() + " and " + line + ")");
         }
+    }
+
+    /** {@code [a, b]} to its items; anything else to the single trimmed value. */
+    private static List<String> inlineList(String value) {
+        String v = value.trim();
+        if (v.startsWith("[") && v.endsWith("]")) {
+            v = v.substring(1, v.length() - 1);
+        }
+        List<String> items = new ArrayList<>();
+        for (String item : v.split(",")) {
+            if (!item.isBlank()) {
+                items.add(unquote(item));
+            }
+        }
+        return List.copyOf(items);
     }
 
     private static String unquote(String value) {

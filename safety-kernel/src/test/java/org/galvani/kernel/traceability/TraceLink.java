@@ -8,16 +8,16 @@ package org.galvani.kernel.traceability;
  * @param version the requirement version a @Verifies names (0: not stated, and always 0 for @Implements)
  * @param where   the annotated class, or class#member
  */
-record TraceLink(String kind, String id, int version, String where) {
+public record TraceLink(String kind, String id, int version, String where) {
 
-    static final String IMPLEMENTS = "@Implements";
-    static final String VERIFIES = "@Verifies";
+    public static final String IMPLEMENTS = "@Implements";
+    public static final String VERIFIES = "@Verifies";
 
-    boolean implementsIt() {
+    public boolean implementsIt() {
         return kind.equals(IMPLEMENTS);
     }
 
-    boolean verifiesIt() {
+    public boolean verifiesIt() {
         return kind.equals(VERIFIES);
     }
 }

@@ -16,13 +16,13 @@ import org.galvani.trace.Verifies;
  * Finds every {@link Implements} and {@link Verifies} in compiled classes: on types, methods,
  * constructors and fields, in every class file under the given class-path roots.
  */
-final class TraceLinkScanner {
+public final class TraceLinkScanner {
 
     private TraceLinkScanner() {
     }
 
     /** The class-path root (a directory of class files) that {@code type} was loaded from. */
-    static Path rootOf(Class<?> type) {
+    public static Path rootOf(Class<?> type) {
         try {
             return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
@@ -30,7 +30,7 @@ final class TraceLinkScanner {
         }
     }
 
-    static List<TraceLink> scan(Path... roots) throws IOException {
+    public static List<TraceLink> scan(Path... roots) throws IOException {
         List<TraceLink> links = new ArrayList<>();
         for (Path root : roots) {
             if (!Files.isDirectory(root)) {

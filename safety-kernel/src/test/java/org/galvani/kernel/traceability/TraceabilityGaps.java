@@ -1,6 +1,7 @@
 package org.galvani.kernel.traceability;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,32 +9,36 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** What is missing between the declared requirements and the links in the code, each gap on one line. */
-final class TraceabilityGaps {
+public final class TraceabilityGaps {
 
     private TraceabilityGaps() {
     }
 
     /** Requirements that no @Implements names. */
-    static List<String> unimplemented(RequirementsFile file, List<TraceLink> links) {
+    public static List<String> unimplemented(RequirementsFile file, List<TraceLink> links) {
         return missing(file, links, TraceLink::implementsIt, TraceLink.IMPLEMENTS);
     }
 
     /** Requirements that no @Verifies names. */
-    static List<String> unverified(RequirementsFile file, List<TraceLink> links) {
+    public static List<String> unverified(RequirementsFile file, List<TraceLink> links) {
         return missing(file, links, TraceLink::verifiesIt, TraceLink.VERIFIES);
     }
 
     /**
-     * Links that name a requirement the file does not declare, and @Verifies links written against a
-     * version other than the requirement's current one (suspect until reviewed).
+     * Links that name a requirement none of the visible files declares (a module's own file and those of
+     * the modules it builds on), and @Verifies links written against a version other than the
+     * requirement's current one (suspect until reviewed).
      */
-    static List<String> dangling(RequirementsFile file, List<TraceLink> links) {
-        Map<String, RequirementsFile.Requirement> declared = file.requirements();
+    public static List<String> dangling(List<RequirementsFile> visible, List<TraceLink> links) {
+        Map<String, RequirementsFile.Requirement> declared = new HashMap<>();
+        for (RequirementsFile file : visible) {
+            file.requirements().forEach(declared::putIfAbsent);
+        }
         List<String> gaps = new ArrayList<>();
         for (TraceLink link : links) {
             RequirementsFile.Requirement requirement = declared.get(link.id());
             if (requirement == null) {
-                gaps.add(link.where() + ": " + link.kind() + " names " + link.id() + ", which requirements.yaml does not declare");
+                gaps.add(link.where() + ": " + link.kind() + " names " + link.id() + ", which no requirements file declares");
             } else if (link.verifiesIt() && link.version() != 0 && requirement.version() != null
                     && link.version() != requirement.version()) {
                 gaps.add(link.where() + ": " + link.kind() + " " + link.id() + " was written against version "
@@ -41,6 +46,11 @@ final class TraceabilityGaps {
             }
         }
         return gaps;
+    }
+
+    /** {@link #dangling(List, List)} against one file. */
+    public static List<String> dangling(RequirementsFile file, List<TraceLink> links) {
+        return dangling(List.of(file), links);
     }
 
     private static List<String> missing(RequirementsFile file, List<TraceLink> links, Predicate<TraceLink> kind,

@@ -65,10 +65,25 @@ class TraceabilityGapsTest {
         assertEquals(List.of("SRS-KRN-001 (First): no @Verifies", "SRS-KRN-002 (Second): no @Verifies"),
                 TraceabilityGaps.unverified(file, links.subList(0, 2)));
         assertEquals(List.of(
-                "a.Code#run: @Implements names SRS-KRN-404, which requirements.yaml does not declare",
+                "a.Code#run: @Implements names SRS-KRN-404, which no requirements file declares",
                 "a.CodeTest#check: @Verifies SRS-KRN-002 was written against version 3,"
                         + " the requirement is at version 1 (suspect)",
                 "a.CodeTest: @Verifies SRS-KRN-001 was written against version 7,"
                         + " the requirement is at version 2 (suspect)"), TraceabilityGaps.dangling(file, links));
+    }
+
+    @Test
+    void scriptsThatImplementARequirementAreReadFromImplementedIn() {
+        RequirementsFile file = RequirementsFile.parse(List.of(
+                "requirements:",
+                "  - id: SRS-APP-003",
+                "    version: 1",
+                "    title: Launcher",
+                "    implementedIn: [../galvani, 'tools/run.sh']",
+                "  - id: SRS-APP-004",
+                "    version: 1",
+                "    title: Plain"));
+        assertEquals(List.of("../galvani", "tools/run.sh"), file.requirements().get("SRS-APP-003").implementedIn());
+        assertEquals(List.of(), file.requirements().get("SRS-APP-004").implementedIn());
     }
 }
