@@ -107,8 +107,8 @@ final class DemoConsole {
                 checkpoints++;
                 continue;
             }
-            out.printf(Locale.ROOT, "  %s  %-40s %8.4f mA·min  (%s)%n", clock(e.timeMicros()), e.describe(),
-                    Units.milliampMinutes(e.deliveredMicroampMillis()), recorded.origin());
+            out.printf(Locale.ROOT, "  %s  %8.4f mA·min  %-14s %s%n", clock(e.timeMicros()),
+                    Units.milliampMinutes(e.deliveredMicroampMillis()), recorded.origin(), recorded.describe());
         }
         out.printf(Locale.ROOT, "  ... and %d dose checkpoints%n", checkpoints);
     }

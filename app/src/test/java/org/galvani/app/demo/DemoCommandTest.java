@@ -33,7 +33,8 @@ class DemoCommandTest {
         assertTrue(out.contains("DELIVERING -> CONTACT_LOST"), out);
         assertTrue(out.contains("CONTACT_LOST -> RAMP_UP request#"), out);
         assertTrue(out.contains("DELIVERING -> RAMP_DOWN"), out);
-        assertTrue(out.contains("(demo-operator)"), out);
+        assertTrue(out.contains("demo-operator  START refused (request#2): electrode contact is not confirmed"), out);
+        assertTrue(out.contains("demo-operator  RESUME accepted"), out);
         Matcher delivered = Pattern.compile("Delivered:  (\\d+\\.\\d+) mA·min of 40\\.0000 mA·min").matcher(out);
         assertTrue(delivered.find(), out);
         double dose = Double.parseDouble(delivered.group(1));

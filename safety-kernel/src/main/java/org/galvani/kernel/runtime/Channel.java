@@ -15,6 +15,7 @@ import org.galvani.kernel.Measurement;
 import org.galvani.kernel.Prescription;
 import org.galvani.kernel.Reason;
 import org.galvani.kernel.Request;
+import org.galvani.kernel.RequestKind;
 import org.galvani.kernel.SafetyKernel;
 import org.galvani.kernel.StatusFlags;
 import org.galvani.kernel.port.ChannelEvent;
@@ -44,8 +45,9 @@ public final class Channel {
 
     private static final Logger LOG = LoggerFactory.getLogger(Channel.class);
     private static final long SYSTEM_REQUEST_ID = -1L;
-    private static final String KERNEL_ORIGIN = "kernel";
-    private static final String RUNTIME_ORIGIN = "runtime";
+    private static final Requester KERNEL = new Requester("kernel", null);
+    private static final Requester RUNTIME = new Requester("runtime", RequestKind.SYSTEM_STOP);
+    private static final Requester UNKNOWN = new Requester("unknown", null);
 
     private final String id;
     private final SafetyKernel kernel;
@@ -76,7 +78,7 @@ public final class Channel {
     // follow its acceptance (its future, and with it its pending entry, is completed on the acceptance).
     private long acceptedRequestId;
     private long reportedDroppedEvents;
-    private String acceptedOrigin = KERNEL_ORIGIN;
+    private Requester acceptedRequester = KERNEL;
 
     Channel(String id, HardwareLimits hardware, DeviceProfile profile, OutputStageDriver driver, DoseLedger ledger,
             int requestCapacity, int eventCapacity) {
@@ -319,7 +321,8 @@ public final class Channel {
         KernelEvent event;
         while ((event = events.poll()) != null) {
             count++;
-            ChannelEvent recorded = new ChannelEvent(id, event, originOf(event));
+            Requester requester = requesterOf(event);
+            ChannelEvent recorded = new ChannelEvent(id, event, requester.origin(), requester.kind());
             writeLedger(event);
             for (ChannelEventSink sink : sinks) {
                 try {
@@ -350,20 +353,21 @@ public final class Channel {
         return count;
     }
 
-    private String originOf(KernelEvent event) {
+    /** Who asked for what an event answers: a request's origin and kind, the runtime, or the kernel itself. */
+    private Requester requesterOf(KernelEvent event) {
         if (event.requestId() == 0L) {
-            return KERNEL_ORIGIN;
+            return KERNEL;
         }
         if (event.requestId() == SYSTEM_REQUEST_ID) {
-            return RUNTIME_ORIGIN;
+            return RUNTIME;
         }
         PendingRequest waiting = pending.get(event.requestId());
         if (waiting != null) {
-            return waiting.origin();
+            return waiting.requester();
         }
         // Not the last event dispatched, necessarily: another thread's request refused by the runtime
         // may have been queued between an acceptance and the state change that follows it.
-        return event.requestId() == acceptedRequestId ? acceptedOrigin : "unknown";
+        return event.requestId() == acceptedRequestId ? acceptedRequester : UNKNOWN;
     }
 
     private void writeLedger(KernelEvent event) {
@@ -391,7 +395,7 @@ public final class Channel {
         PendingRequest waiting = pending.remove(event.requestId());
         if (waiting != null && event.type() == KernelEventType.REQUEST_ACCEPTED) {
             acceptedRequestId = event.requestId();
-            acceptedOrigin = waiting.origin();
+            acceptedRequester = waiting.requester();
         }
         if (waiting != null) {
             waiting.outcome().complete(new RequestOutcome(event.requestId(),
@@ -425,5 +429,13 @@ public final class Channel {
         PendingRequest(Request request, String origin) {
             this(request, origin, new CompletableFuture<>());
         }
+
+        Requester requester() {
+            return new Requester(origin, request.kind());
+        }
+    }
+
+    /** Who made a request, and which kind it was (null kind: the kernel's own decision). */
+    private record Requester(String origin, RequestKind kind) {
     }
 }

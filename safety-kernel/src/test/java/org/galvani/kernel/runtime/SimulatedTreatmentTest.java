@@ -8,6 +8,7 @@ import static org.galvani.kernel.runtime.RuntimeFixtures.dexamethasone;
 import static org.galvani.kernel.runtime.RuntimeFixtures.profile;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import org.galvani.kernel.KernelEvent;
 import org.galvani.kernel.KernelEventType;
 import org.galvani.kernel.KernelState;
 import org.galvani.kernel.Reason;
+import org.galvani.kernel.RequestKind;
 import org.galvani.kernel.port.ChannelEvent;
 import org.galvani.trace.Verifies;
 import org.junit.jupiter.api.Test;
@@ -94,9 +96,12 @@ class SimulatedTreatmentTest {
             List<ChannelEvent> events = sink.events();
             assertAll("every event names the channel",
                     events.stream().map(e -> () -> assertEquals(CHANNEL, e.channelId(), e.toString())));
-            assertOrigins(events, armed.requestId(), NURSE, KernelEventType.REQUEST_ACCEPTED, KernelEventType.STATE_CHANGED);
-            assertOrigins(events, started.requestId(), TABLET, KernelEventType.REQUEST_ACCEPTED,
+            assertOrigins(events, armed.requestId(), NURSE, RequestKind.ARM, KernelEventType.REQUEST_ACCEPTED,
                     KernelEventType.STATE_CHANGED);
+            assertOrigins(events, started.requestId(), TABLET, RequestKind.START, KernelEventType.REQUEST_ACCEPTED,
+                    KernelEventType.STATE_CHANGED);
+            assertEquals("START accepted (request#" + started.requestId() + ")",
+                    sink.matching(e -> e.event().requestId() == started.requestId()).get(0).describe());
             List<ChannelEvent> kernelsOwn = sink.matching(e -> e.event().requestId() == 0L);
             assertTrue(kernelsOwn.stream().anyMatch(e -> e.event().reason() == Reason.TARGET_REACHED), "target reached");
             assertTrue(kernelsOwn.stream().anyMatch(e -> e.event().reason() == Reason.DOSE_REACHED), "dose reached");
@@ -104,6 +109,7 @@ class SimulatedTreatmentTest {
                     "dose checkpoints");
             assertAll("the kernel's own decisions are attributed to the kernel",
                     kernelsOwn.stream().map(e -> () -> assertEquals("kernel", e.origin(), e.toString())));
+            assertAll("and answer no request", kernelsOwn.stream().map(e -> () -> assertNull(e.request(), e.toString())));
 
             // The ledger holds exactly the treatment's checkpoints and state changes, in order, ending on the final dose.
             List<KernelEvent> recordable = events.stream().map(ChannelEvent::event)
@@ -148,7 +154,7 @@ class SimulatedTreatmentTest {
             List<KernelEventType> order = sink.events().stream().map(e -> e.event().type()).toList();
             assertEquals(List.of(KernelEventType.REQUEST_ACCEPTED, KernelEventType.REQUEST_REFUSED,
                     KernelEventType.STATE_CHANGED), order, "the interleaving happened");
-            assertOrigins(sink.events(), decided(arm).requestId(), NURSE, KernelEventType.REQUEST_ACCEPTED,
+            assertOrigins(sink.events(), decided(arm).requestId(), NURSE, RequestKind.ARM, KernelEventType.REQUEST_ACCEPTED,
                     KernelEventType.STATE_CHANGED);
         }
     }
@@ -221,9 +227,11 @@ class SimulatedTreatmentTest {
     }
 
     /** The request's decision and its consequences carry its origin, and are all there. */
-    private static void assertOrigins(List<ChannelEvent> events, long requestId, String origin, KernelEventType... types) {
+    private static void assertOrigins(List<ChannelEvent> events, long requestId, String origin, RequestKind kind,
+                                      KernelEventType... types) {
         List<ChannelEvent> ofRequest = events.stream().filter(e -> e.event().requestId() == requestId).toList();
         assertEquals(List.of(types), ofRequest.stream().map(e -> e.event().type()).toList(), ofRequest.toString());
         assertAll(ofRequest.stream().map(e -> () -> assertEquals(origin, e.origin(), e.toString())));
+        assertAll(ofRequest.stream().map(e -> () -> assertEquals(kind, e.request(), e.toString())));
     }
 }
