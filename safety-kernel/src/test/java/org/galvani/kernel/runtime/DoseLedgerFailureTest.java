@@ -1,10 +1,8 @@
 package org.galvani.kernel.runtime;
 
-import static org.galvani.kernel.runtime.RuntimeFixtures.PERIOD_MICROS;
 import static org.galvani.kernel.runtime.RuntimeFixtures.TARGET_MICROAMPS;
 import static org.galvani.kernel.runtime.RuntimeFixtures.decided;
 import static org.galvani.kernel.runtime.RuntimeFixtures.dexamethasone;
-import static org.galvani.kernel.runtime.RuntimeFixtures.profile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,12 +28,7 @@ class DoseLedgerFailureTest {
     private final RecordingSink sink = new RecordingSink();
 
     private KernelRuntime runtime() {
-        return KernelRuntime.builder()
-                .periodMicros(PERIOD_MICROS)
-                .ledger(ledger)
-                .sink(sink)
-                .channel(CHANNEL, profile(), new RecordingDriver())
-                .build();
+        return RuntimeFixtures.runtime(CHANNEL, ledger, sink);
     }
 
     @Test

@@ -7,6 +7,8 @@ import org.galvani.kernel.DeviceProfile;
 import org.galvani.kernel.DrugTable;
 import org.galvani.kernel.Polarity;
 import org.galvani.kernel.Prescription;
+import org.galvani.kernel.port.ChannelEventSink;
+import org.galvani.kernel.port.DoseLedger;
 
 /** Profiles, prescriptions and small helpers shared by the runtime tests. */
 final class RuntimeFixtures {
@@ -26,6 +28,16 @@ final class RuntimeFixtures {
     }
 
     /** The drug-delivery profile with short ramps and contact confirmation, so that treatments are short. */
+    /** A runtime in simulated time: one channel on a {@link RecordingDriver}, with this ledger and sink. */
+    static KernelRuntime runtime(String channel, DoseLedger ledger, ChannelEventSink sink) {
+        return KernelRuntime.builder()
+                .periodMicros(PERIOD_MICROS)
+                .ledger(ledger)
+                .sink(sink)
+                .channel(channel, profile(), new RecordingDriver())
+                .build();
+    }
+
     static DeviceProfile profile() {
         return DeviceProfile.drugDeliveryPatch().toBuilder()
                 .name("runtime-test")

@@ -1,11 +1,9 @@
 package org.galvani.kernel.runtime;
 
 import static org.galvani.kernel.runtime.RuntimeFixtures.DOSE_MICROAMP_MILLIS;
-import static org.galvani.kernel.runtime.RuntimeFixtures.PERIOD_MICROS;
 import static org.galvani.kernel.runtime.RuntimeFixtures.TICKS_TO_CONFIRM_CONTACT;
 import static org.galvani.kernel.runtime.RuntimeFixtures.decided;
 import static org.galvani.kernel.runtime.RuntimeFixtures.dexamethasone;
-import static org.galvani.kernel.runtime.RuntimeFixtures.profile;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -38,12 +36,7 @@ class SimulatedTreatmentTest {
     private final RecordingSink sink = new RecordingSink();
 
     private KernelRuntime runtime() {
-        return KernelRuntime.builder()
-                .periodMicros(PERIOD_MICROS)
-                .ledger(ledger)
-                .sink(sink)
-                .channel(CHANNEL, profile(), new RecordingDriver())
-                .build();
+        return RuntimeFixtures.runtime(CHANNEL, ledger, sink);
     }
 
     @Test
