@@ -99,10 +99,11 @@ class LauncherTest {
     @Test
     @Verifies("SRS-APP-003")
     void aFailedBuildStopsWithAMessage() throws Exception {
-        stub(repo.resolve("bin/mvn"), "exit 1\n");
+        stub(repo.resolve("bin/mvn"), "echo 'COMPILATION ERROR in A.java'\nexit 1\n");
         int code = launch("demo");
         assertEquals(1, code);
         String out = Files.readString(repo.resolve("launcher.out"));
+        assertTrue(out.contains("COMPILATION ERROR in A.java"), "the build's output is shown: " + out);
         assertTrue(out.contains("the build failed"), out);
     }
 }
