@@ -63,6 +63,7 @@ public final class ContactMonitor {
     /** Takes one reading at {@code nowMicros} (never negative) and says what it means. */
     /*@ public normal_behavior
       @ requires nowMicros >= 0;
+      @ requires \static_invariant_for(ContactVerdict);
       @ ensures !inWindow(impedanceOhms) ==> (\result == ContactVerdict.OUT_OF_WINDOW
       @     && inWindowSinceMicros == NEVER && previousInWindowOhms == UNKNOWN);
       @ ensures \result == ContactVerdict.JUMP ==> (inWindowSinceMicros == NEVER

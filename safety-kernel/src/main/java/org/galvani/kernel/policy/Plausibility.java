@@ -70,6 +70,7 @@ public final class Plausibility {
     /*@ public normal_behavior
       @ requires 0 <= commandedMicroamps && commandedMicroamps <= DoseBudget.MAX_CURRENT;
       @ requires toleranceMicroamps <= DoseBudget.MAX_CURRENT;
+      @ requires \static_invariant_for(PlausibilityVerdict);
       @ ensures measuredMicroamps < 0 ==> \result == PlausibilityVerdict.INVALID;
       @ ensures \result == PlausibilityVerdict.OVERCURRENT ==> (outputEnabled && overCount > overcurrentTicks);
       @ ensures \result == PlausibilityVerdict.CURRENT_WHILE_DISABLED ==> (!outputEnabled && leakCount > settleTicks);

@@ -40,6 +40,7 @@ public final class Watchdog {
      */
     /*@ public normal_behavior
       @ requires nowMicros >= 0 && sampledAtMicros >= 0;
+      @ requires \static_invariant_for(WatchdogVerdict);
       @ ensures (\old(previousTickMicros) != NONE && nowMicros < \old(previousTickMicros))
       @     ==> \result == WatchdogVerdict.TIME_BACKWARDS;
       @ ensures (\old(previousSampleMicros) != NONE && sampledAtMicros < \old(previousSampleMicros))
