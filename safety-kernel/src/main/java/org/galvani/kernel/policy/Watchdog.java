@@ -19,6 +19,8 @@ public final class Watchdog {
     private /*@ spec_public @*/ long previousSampleMicros;
 
     /*@ public invariant maxAgeMicros >= 0 && tickGapLimitMicros >= 0;
+      @ public invariant previousTickMicros == NONE || previousTickMicros >= 0;
+      @ public invariant previousSampleMicros == NONE || previousSampleMicros >= 0;
       @*/
 
     /** A watchdog that has seen no tick yet. */
