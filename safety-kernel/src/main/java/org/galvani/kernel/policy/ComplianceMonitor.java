@@ -15,12 +15,13 @@ public final class ComplianceMonitor {
     private /*@ spec_public @*/ final int debounceTicks;
     private /*@ spec_public @*/ int count;
 
-    /*@ public invariant debounceTicks >= 0 && 0 <= count && count <= debounceTicks;
+    /*@ public invariant 0 <= debounceTicks && debounceTicks < Integer.MAX_VALUE;
+      @ public invariant 0 <= count && count <= debounceTicks;
       @*/
 
     /** A monitor that reports saturation at or above {@code thresholdMillivolts}. */
     /*@ public normal_behavior
-      @ requires debounceTicks >= 0;
+      @ requires 0 <= debounceTicks && debounceTicks < Integer.MAX_VALUE;
       @ ensures this.thresholdMillivolts == thresholdMillivolts && this.debounceTicks == debounceTicks && count == 0;
       @*/
     public ComplianceMonitor(int thresholdMillivolts, int debounceTicks) {
