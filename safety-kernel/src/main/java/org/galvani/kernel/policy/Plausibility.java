@@ -27,6 +27,8 @@ public final class Plausibility {
 
     /*@ public invariant toleranceMicroamps >= 0 && 0 <= tolerancePercent && tolerancePercent <= 100;
       @ public invariant overcurrentTicks >= 0 && leakMicroamps >= 0 && settleTicks >= 0 && notFollowingTicks >= 0;
+      @ public invariant overcurrentTicks < Integer.MAX_VALUE && settleTicks < Integer.MAX_VALUE
+      @     && notFollowingTicks < Integer.MAX_VALUE;
       @ public invariant 0 <= overCount && overCount <= overcurrentTicks + 1;
       @ public invariant 0 <= leakCount && leakCount <= settleTicks + 1;
       @ public invariant 0 <= underCount && underCount <= notFollowingTicks + 1;
@@ -36,6 +38,8 @@ public final class Plausibility {
     /*@ public normal_behavior
       @ requires toleranceMicroamps >= 0 && 0 <= tolerancePercent && tolerancePercent <= 100;
       @ requires overcurrentTicks >= 0 && leakMicroamps >= 0 && settleTicks >= 0 && notFollowingTicks >= 0;
+      @ requires overcurrentTicks < Integer.MAX_VALUE && settleTicks < Integer.MAX_VALUE
+      @     && notFollowingTicks < Integer.MAX_VALUE;
       @ ensures overCount == 0 && leakCount == 0 && underCount == 0;
       @*/
     public Plausibility(int toleranceMicroamps, int tolerancePercent, int overcurrentTicks,
