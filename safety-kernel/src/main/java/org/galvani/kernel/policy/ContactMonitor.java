@@ -100,7 +100,10 @@ public final class ContactMonitor {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ boolean confirmed(long nowMicros) {
-        return inWindowSinceMicros != NEVER && nowMicros - inWindowSinceMicros >= confirmMicros;
+        // nowMicros >= inWindowSinceMicros first: the difference of a time far in the past (near
+        // Long.MIN_VALUE) and a recent start would otherwise overflow to a large positive age.
+        return inWindowSinceMicros != NEVER && nowMicros >= inWindowSinceMicros
+                && nowMicros - inWindowSinceMicros >= confirmMicros;
     }
 
     /** Forgets all history: contact must be confirmed afresh. */
