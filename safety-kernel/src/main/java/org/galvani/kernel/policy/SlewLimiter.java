@@ -34,7 +34,8 @@ public final class SlewLimiter {
 
     /**
      * The ramp rate (µA/s) that takes a setpoint from zero to {@code targetMicroamps} in
-     * {@code rampMillis}. Rounded down (a ramp never faster than prescribed), at least 1 µA/s.
+     * {@code rampMillis}. Rounded down (a ramp never faster than prescribed), at least 1 µA/s and at most
+     * {@link #MAX_RATE}: a prescription asking for a faster ramp gets a slower one.
      */
     /*@ public normal_behavior
       @ requires 0 <= targetMicroamps && targetMicroamps <= MAX_CURRENT;
@@ -47,6 +48,9 @@ public final class SlewLimiter {
         long rate = (long) targetMicroamps * 1000L / (long) rampMillis;
         if (rate < 1L) {
             return 1;
+        }
+        if (rate > MAX_RATE) {
+            return MAX_RATE;
         }
         return (int) rate;
     }
