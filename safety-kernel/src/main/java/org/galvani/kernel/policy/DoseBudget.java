@@ -36,6 +36,7 @@ public final class DoseBudget {
       @ ensures 0 <= \result && \result <= MAX_CURRENT;
       @ ensures (0 <= measuredMicroamps && measuredMicroamps <= MAX_CURRENT) ==> \result == measuredMicroamps;
       @ ensures (-MAX_CURRENT <= measuredMicroamps && measuredMicroamps < 0) ==> \result == -measuredMicroamps;
+      @ ensures (measuredMicroamps < -MAX_CURRENT || measuredMicroamps > MAX_CURRENT) ==> \result == MAX_CURRENT;
       @ assignable \nothing;
       @*/
     public static /*@ pure @*/ int magnitude(int measuredMicroamps) {
