@@ -28,6 +28,7 @@ public final class TransitionTable {
     /** Whether the state machine may go from {@code from} to {@code to}. */
     /*@ public normal_behavior
       @ requires from != null && to != null;
+      @ requires \static_invariant_for(KernelState);
       @ ensures (to == KernelState.FAULT && from != KernelState.FAULT) ==> \result;
       @ ensures from == KernelState.FAULT ==> (\result <==> to == KernelState.IDLE);
       @ ensures from == KernelState.IDLE ==> (\result <==> (to == KernelState.ARMED || to == KernelState.FAULT));

@@ -7,6 +7,11 @@ import org.galvani.trace.Implements;
  * output stage's compliance voltage, the stage can no longer regulate the current: the load takes what
  * the voltage allows. The monitor reports that after a number of consecutive ticks, and computes the
  * reduced current that brings the stage back into regulation.
+ *
+ * <p>Preconditions that bound a product (such as {@code 0 <= a * b && a * b <= A * B}) follow from the
+ * bounds on the factors stated next to them and restrict no caller. They are proof hints for KeY, whose
+ * automatic mode (non-linear arithmetic: defined operations) does not multiply inequalities and so could
+ * not otherwise show that the products in the code do not overflow.
  */
 @Implements("SRS-KRN-018")
 public final class ComplianceMonitor {
@@ -15,12 +20,13 @@ public final class ComplianceMonitor {
     private /*@ spec_public @*/ final int debounceTicks;
     private /*@ spec_public @*/ int count;
 
-    /*@ public invariant debounceTicks >= 0 && 0 <= count && count <= debounceTicks;
+    /*@ public invariant 0 <= debounceTicks && debounceTicks < Integer.MAX_VALUE;
+      @ public invariant 0 <= count && count <= debounceTicks;
       @*/
 
     /** A monitor that reports saturation at or above {@code thresholdMillivolts}. */
     /*@ public normal_behavior
-      @ requires debounceTicks >= 0;
+      @ requires 0 <= debounceTicks && debounceTicks < Integer.MAX_VALUE;
       @ ensures this.thresholdMillivolts == thresholdMillivolts && this.debounceTicks == debounceTicks && count == 0;
       @*/
     public ComplianceMonitor(int thresholdMillivolts, int debounceTicks) {
@@ -75,6 +81,7 @@ public final class ComplianceMonitor {
     /*@ public normal_behavior
       @ requires 0 <= measuredMicroamps && measuredMicroamps <= DoseBudget.MAX_CURRENT;
       @ requires 0 <= goalMicroamps && 0 <= keepPercent && keepPercent <= 100;
+      @ requires 0 <= measuredMicroamps * keepPercent && measuredMicroamps * keepPercent <= measuredMicroamps * 100;
       @ ensures 0 <= \result && \result <= goalMicroamps;
       @ ensures \result <= measuredMicroamps;
       @ assignable \nothing;
@@ -92,6 +99,8 @@ public final class ComplianceMonitor {
       @ requires 0 <= goalMicroamps && goalMicroamps <= DoseBudget.MAX_CURRENT;
       @ requires 0 <= targetMicroamps && targetMicroamps <= DoseBudget.MAX_CURRENT;
       @ requires 0 <= floorPercent && floorPercent <= 100;
+      @ requires 0 <= (long) targetMicroamps * floorPercent
+      @     && (long) targetMicroamps * floorPercent <= (long) DoseBudget.MAX_CURRENT * 100;
       @ ensures \result <==> (long) goalMicroamps * 100 < (long) targetMicroamps * floorPercent;
       @ assignable \nothing;
       @*/

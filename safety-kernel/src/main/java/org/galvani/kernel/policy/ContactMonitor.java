@@ -63,6 +63,7 @@ public final class ContactMonitor {
     /** Takes one reading at {@code nowMicros} (never negative) and says what it means. */
     /*@ public normal_behavior
       @ requires nowMicros >= 0;
+      @ requires \static_invariant_for(ContactVerdict);
       @ ensures !inWindow(impedanceOhms) ==> (\result == ContactVerdict.OUT_OF_WINDOW
       @     && inWindowSinceMicros == NEVER && previousInWindowOhms == UNKNOWN);
       @ ensures \result == ContactVerdict.JUMP ==> (inWindowSinceMicros == NEVER
@@ -99,7 +100,10 @@ public final class ContactMonitor {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ boolean confirmed(long nowMicros) {
-        return inWindowSinceMicros != NEVER && nowMicros - inWindowSinceMicros >= confirmMicros;
+        // nowMicros >= inWindowSinceMicros first: the difference of a time far in the past (near
+        // Long.MIN_VALUE) and a recent start would otherwise overflow to a large positive age.
+        return inWindowSinceMicros != NEVER && nowMicros >= inWindowSinceMicros
+                && nowMicros - inWindowSinceMicros >= confirmMicros;
     }
 
     /** Forgets all history: contact must be confirmed afresh. */

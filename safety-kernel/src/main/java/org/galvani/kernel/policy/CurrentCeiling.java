@@ -10,6 +10,11 @@ import org.galvani.trace.Implements;
  * (100 mm² = 1 cm²). Integer division rounds the density limit down, towards safety.
  *
  * <p>Written in the Java subset that KeY reads: no generics, lambdas or records.
+ *
+ * <p>Preconditions that bound a product (such as {@code 0 <= a * b && a * b <= A * B}) follow from the
+ * bounds on the factors stated next to them and restrict no caller. They are proof hints for KeY, whose
+ * automatic mode (non-linear arithmetic: defined operations) does not multiply inequalities and so could
+ * not otherwise show that the products in the code do not overflow.
  */
 @Implements({"SRS-KRN-004", "SRS-KRN-011"})
 public final class CurrentCeiling {
@@ -33,6 +38,8 @@ public final class CurrentCeiling {
     /*@ public normal_behavior
       @ requires 0 <= densityMicroampsPerCm2 && densityMicroampsPerCm2 <= MAX_DENSITY;
       @ requires 0 <= areaMm2 && areaMm2 <= MAX_AREA;
+      @ requires 0 <= (long) densityMicroampsPerCm2 * areaMm2
+      @     && (long) densityMicroampsPerCm2 * areaMm2 <= (long) MAX_DENSITY * MAX_AREA;
       @ ensures \result >= 0;
       @ ensures (long) \result * MM2_PER_CM2 <= (long) densityMicroampsPerCm2 * areaMm2;
       @ ensures ((long) \result + 1) * MM2_PER_CM2 > (long) densityMicroampsPerCm2 * areaMm2;
@@ -51,6 +58,8 @@ public final class CurrentCeiling {
       @ requires 0 <= targetMicroamps && targetMicroamps <= MAX_DENSITY * 10;
       @ requires 0 <= densityMicroampsPerCm2 && densityMicroampsPerCm2 <= MAX_DENSITY;
       @ requires 0 <= areaMm2 && areaMm2 <= MAX_AREA;
+      @ requires 0 <= (long) densityMicroampsPerCm2 * areaMm2
+      @     && (long) densityMicroampsPerCm2 * areaMm2 <= (long) MAX_DENSITY * MAX_AREA;
       @ ensures \result <==> (long) targetMicroamps * MM2_PER_CM2 <= (long) densityMicroampsPerCm2 * areaMm2;
       @ assignable \nothing;
       @*/

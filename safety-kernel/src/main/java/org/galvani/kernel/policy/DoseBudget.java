@@ -12,6 +12,12 @@ import org.galvani.trace.Implements;
  *
  * <p>The counted current is the larger of the commanded and the measured current, so that a sensor that
  * reads low can never hide delivered dose, and a stage that runs away is charged in full.
+ *
+ * <p>Preconditions that bound a product or a quotient (such as {@code 0 <= a * b && a * b <= A * B}, or
+ * {@code 0 <= n / d && n / d <= n} for {@code n >= 0, d >= 1}) follow from the other preconditions and
+ * restrict no caller. They are proof hints for KeY, whose automatic mode (non-linear arithmetic: defined
+ * operations) does not multiply inequalities and so could not otherwise bound the products and quotients
+ * in the code, to show that they do not overflow.
  */
 @Implements({"SRS-KRN-012", "SRS-KRN-013", "SRS-KRN-014"})
 public final class DoseBudget {
@@ -36,6 +42,7 @@ public final class DoseBudget {
       @ ensures 0 <= \result && \result <= MAX_CURRENT;
       @ ensures (0 <= measuredMicroamps && measuredMicroamps <= MAX_CURRENT) ==> \result == measuredMicroamps;
       @ ensures (-MAX_CURRENT <= measuredMicroamps && measuredMicroamps < 0) ==> \result == -measuredMicroamps;
+      @ ensures (measuredMicroamps < -MAX_CURRENT || measuredMicroamps > MAX_CURRENT) ==> \result == MAX_CURRENT;
       @ assignable \nothing;
       @*/
     public static /*@ pure @*/ int magnitude(int measuredMicroamps) {
@@ -69,6 +76,8 @@ public final class DoseBudget {
       @ requires 0 <= deliveredCharge && deliveredCharge <= MAX_CHARGE;
       @ requires 0 <= currentMicroamps && currentMicroamps <= MAX_CURRENT;
       @ requires 0 <= intervalMicros && intervalMicros <= MAX_INTERVAL;
+      @ requires 0 <= (long) currentMicroamps * intervalMicros
+      @     && (long) currentMicroamps * intervalMicros <= MAX_CURRENT * MAX_INTERVAL;
       @ ensures deliveredCharge <= \result && \result <= MAX_CHARGE;
       @ ensures deliveredCharge + (long) currentMicroamps * intervalMicros <= MAX_CHARGE
       @     ==> \result == deliveredCharge + (long) currentMicroamps * intervalMicros;
@@ -90,7 +99,20 @@ public final class DoseBudget {
     /*@ public normal_behavior
       @ requires 0 <= setpointMicroamps && setpointMicroamps <= MAX_CURRENT;
       @ requires 1 <= ratePerSecond && ratePerSecond <= MAX_CURRENT;
+      @ requires 0 <= (long) setpointMicroamps * setpointMicroamps
+      @     && (long) setpointMicroamps * setpointMicroamps <= (long) MAX_CURRENT * MAX_CURRENT;
+      @ requires 0 <= ((long) setpointMicroamps * setpointMicroamps * 1000000L + 2L * ratePerSecond - 1L)
+      @         / (2L * ratePerSecond)
+      @     && 2 * (((long) setpointMicroamps * setpointMicroamps * 1000000L + 2L * ratePerSecond - 1L)
+      @         / (2L * ratePerSecond)) <= (long) setpointMicroamps * setpointMicroamps * 1000000L + 2L * ratePerSecond;
+      @ requires 0 <= ((long) setpointMicroamps * 1000000L + ratePerSecond - 1L) / ratePerSecond
+      @     && ((long) setpointMicroamps * 1000000L + ratePerSecond - 1L) / ratePerSecond
+      @         <= (long) setpointMicroamps * 1000000L + ratePerSecond;
+      @ ensures \result == ((long) setpointMicroamps * setpointMicroamps * 1000000L + 2L * ratePerSecond - 1L)
+      @         / (2L * ratePerSecond)
+      @     + ((long) setpointMicroamps * 1000000L + ratePerSecond - 1L) / ratePerSecond;
       @ ensures \result >= 0;
+      @ ensures \result <= MAX_CHARGE;
       @ ensures \result * 2 * ratePerSecond >= (long) setpointMicroamps * setpointMicroamps * 1000000L
       @     + (long) setpointMicroamps * 2000000L;
       @ assignable \nothing;
@@ -106,6 +128,8 @@ public final class DoseBudget {
      * Whether the ramp-down must begin now so that the delivered dose ends at (not above) the
      * prescription: the dose so far, plus the ramp-down's own charge, plus {@code marginMicros} of the
      * present current (the next interval and the longest tick gap the watchdog tolerates) reaches it.
+     * The postcondition spells out rampDownCharge(currentMicroamps, ratePerSecond) by its contract (the
+     * two rounded-up quotients), because KeY cannot relate a query of it to the value of the call.
      */
     /*@ public normal_behavior
       @ requires 0 <= deliveredCharge && deliveredCharge <= MAX_CHARGE;
@@ -113,8 +137,21 @@ public final class DoseBudget {
       @ requires 1 <= ratePerSecond && ratePerSecond <= MAX_CURRENT;
       @ requires 0 <= marginMicros && marginMicros <= MAX_INTERVAL;
       @ requires 0 <= prescribedCharge && prescribedCharge <= MAX_CHARGE;
-      @ ensures \result <==> deliveredCharge + rampDownCharge(currentMicroamps, ratePerSecond)
-      @                      + (long) currentMicroamps * marginMicros >= prescribedCharge;
+      @ requires 0 <= (long) currentMicroamps * marginMicros
+      @     && (long) currentMicroamps * marginMicros <= MAX_CURRENT * MAX_INTERVAL;
+      @ requires 0 <= (long) currentMicroamps * currentMicroamps
+      @     && (long) currentMicroamps * currentMicroamps <= (long) MAX_CURRENT * MAX_CURRENT;
+      @ requires 0 <= ((long) currentMicroamps * currentMicroamps * 1000000L + 2L * ratePerSecond - 1L)
+      @         / (2L * ratePerSecond)
+      @     && 2 * (((long) currentMicroamps * currentMicroamps * 1000000L + 2L * ratePerSecond - 1L)
+      @         / (2L * ratePerSecond)) <= (long) currentMicroamps * currentMicroamps * 1000000L + 2L * ratePerSecond;
+      @ requires 0 <= ((long) currentMicroamps * 1000000L + ratePerSecond - 1L) / ratePerSecond
+      @     && ((long) currentMicroamps * 1000000L + ratePerSecond - 1L) / ratePerSecond
+      @         <= (long) currentMicroamps * 1000000L + ratePerSecond;
+      @ ensures \result <==> deliveredCharge
+      @     + ((long) currentMicroamps * currentMicroamps * 1000000L + 2L * ratePerSecond - 1L) / (2L * ratePerSecond)
+      @     + ((long) currentMicroamps * 1000000L + ratePerSecond - 1L) / ratePerSecond
+      @     + (long) currentMicroamps * marginMicros >= prescribedCharge;
       @ assignable \nothing;
       @*/
     public static boolean mustBeginRampDown(long deliveredCharge, int currentMicroamps, int ratePerSecond,
@@ -133,6 +170,8 @@ public final class DoseBudget {
       @ requires 0 <= boundMicroamps && boundMicroamps <= MAX_CURRENT;
       @ requires 0 <= horizonMicros && horizonMicros <= MAX_INTERVAL;
       @ requires 0 <= capCharge && capCharge <= MAX_CHARGE;
+      @ requires 0 <= (long) boundMicroamps * horizonMicros
+      @     && (long) boundMicroamps * horizonMicros <= MAX_CURRENT * MAX_INTERVAL;
       @ ensures \result <==> deliveredCharge + (long) boundMicroamps * horizonMicros >= capCharge;
       @ assignable \nothing;
       @*/

@@ -10,6 +10,11 @@ import org.galvani.trace.Implements;
  *
  * <p>Tolerance = absolute + relative·command/100. A stage at its compliance voltage cannot follow the
  * command by design, so "not following" is not judged then (the high-resistance policy owns that case).
+ *
+ * <p>Preconditions that bound a product (such as {@code 0 <= a * b && a * b <= A * B}) follow from the
+ * bounds on the factors stated next to them and restrict no caller. They are proof hints for KeY, whose
+ * automatic mode (non-linear arithmetic: defined operations) does not multiply inequalities and so could
+ * not otherwise show that the products in the code do not overflow.
  */
 @Implements("SRS-KRN-020")
 public final class Plausibility {
@@ -27,6 +32,8 @@ public final class Plausibility {
 
     /*@ public invariant toleranceMicroamps >= 0 && 0 <= tolerancePercent && tolerancePercent <= 100;
       @ public invariant overcurrentTicks >= 0 && leakMicroamps >= 0 && settleTicks >= 0 && notFollowingTicks >= 0;
+      @ public invariant overcurrentTicks < Integer.MAX_VALUE && settleTicks < Integer.MAX_VALUE
+      @     && notFollowingTicks < Integer.MAX_VALUE;
       @ public invariant 0 <= overCount && overCount <= overcurrentTicks + 1;
       @ public invariant 0 <= leakCount && leakCount <= settleTicks + 1;
       @ public invariant 0 <= underCount && underCount <= notFollowingTicks + 1;
@@ -36,6 +43,8 @@ public final class Plausibility {
     /*@ public normal_behavior
       @ requires toleranceMicroamps >= 0 && 0 <= tolerancePercent && tolerancePercent <= 100;
       @ requires overcurrentTicks >= 0 && leakMicroamps >= 0 && settleTicks >= 0 && notFollowingTicks >= 0;
+      @ requires overcurrentTicks < Integer.MAX_VALUE && settleTicks < Integer.MAX_VALUE
+      @     && notFollowingTicks < Integer.MAX_VALUE;
       @ ensures overCount == 0 && leakCount == 0 && underCount == 0;
       @*/
     public Plausibility(int toleranceMicroamps, int tolerancePercent, int overcurrentTicks,
@@ -55,6 +64,8 @@ public final class Plausibility {
     /*@ public normal_behavior
       @ requires 0 <= commandedMicroamps && commandedMicroamps <= DoseBudget.MAX_CURRENT;
       @ requires toleranceMicroamps <= DoseBudget.MAX_CURRENT;
+      @ requires 0 <= commandedMicroamps * tolerancePercent
+      @     && commandedMicroamps * tolerancePercent <= DoseBudget.MAX_CURRENT * 100;
       @ ensures \result == toleranceMicroamps + commandedMicroamps * tolerancePercent / 100;
       @ ensures \result >= toleranceMicroamps;
       @ assignable \nothing;
@@ -70,6 +81,9 @@ public final class Plausibility {
     /*@ public normal_behavior
       @ requires 0 <= commandedMicroamps && commandedMicroamps <= DoseBudget.MAX_CURRENT;
       @ requires toleranceMicroamps <= DoseBudget.MAX_CURRENT;
+      @ requires 0 <= commandedMicroamps * tolerancePercent
+      @     && commandedMicroamps * tolerancePercent <= DoseBudget.MAX_CURRENT * 100;
+      @ requires \static_invariant_for(PlausibilityVerdict);
       @ ensures measuredMicroamps < 0 ==> \result == PlausibilityVerdict.INVALID;
       @ ensures \result == PlausibilityVerdict.OVERCURRENT ==> (outputEnabled && overCount > overcurrentTicks);
       @ ensures \result == PlausibilityVerdict.CURRENT_WHILE_DISABLED ==> (!outputEnabled && leakCount > settleTicks);

@@ -10,6 +10,12 @@ import org.galvani.trace.Implements;
  *
  * <p>Only a cut to zero (detach, fault, dose cap) bypasses this policy, and the state machine does that
  * explicitly.
+ *
+ * <p>Preconditions that bound a product or a quotient (such as {@code 0 <= a * b && a * b <= A * B}, or
+ * {@code 0 <= n / d && n / d <= n} for {@code n >= 0, d >= 1}) follow from the other preconditions and
+ * restrict no caller. They are proof hints for KeY, whose automatic mode (non-linear arithmetic: defined
+ * operations) does not multiply inequalities and so could not otherwise bound the products and quotients
+ * in the code, to show that they do not overflow.
  */
 @Implements({"SRS-KRN-009", "SRS-KRN-010"})
 public final class SlewLimiter {
@@ -35,11 +41,16 @@ public final class SlewLimiter {
     /**
      * The ramp rate (µA/s) that takes a setpoint from zero to {@code targetMicroamps} in
      * {@code rampMillis}. Rounded down (a ramp never faster than prescribed), at least 1 µA/s and at most
-     * {@link #MAX_RATE} (a faster rate would overflow {@link #rampToward}'s arithmetic on long ramps).
+     * {@link #MAX_RATE}: a prescription asking for a faster ramp gets a slower one (a faster rate would
+     * overflow {@link #rampToward}'s arithmetic on long ramps).
      */
     /*@ public normal_behavior
       @ requires 0 <= targetMicroamps && targetMicroamps <= MAX_CURRENT;
       @ requires 1 <= rampMillis;
+      @ requires 0 <= (long) targetMicroamps * 1000 / rampMillis
+      @     && (long) targetMicroamps * 1000 / rampMillis <= (long) targetMicroamps * 1000;
+      @ requires (long) targetMicroamps * 1000 / rampMillis <= MAX_RATE
+      @     || (long) MAX_RATE * rampMillis <= (long) targetMicroamps * 1000;
       @ ensures 1 <= \result && \result <= MAX_RATE;
       @ ensures \result == 1 || (long) \result * rampMillis <= (long) targetMicroamps * 1000;
       @ assignable \nothing;
@@ -64,6 +75,8 @@ public final class SlewLimiter {
       @ requires 0 <= goalMicroamps && goalMicroamps <= MAX_CURRENT;
       @ requires 1 <= ratePerSecond && ratePerSecond <= MAX_RATE;
       @ requires 0 <= elapsedMicros;
+      @ requires 0 <= (long) ratePerSecond * elapsedMicros;
+      @ requires elapsedMicros <= MAX_ELAPSED ==> (long) ratePerSecond * elapsedMicros <= (long) MAX_RATE * MAX_ELAPSED;
       @ ensures goalMicroamps >= originMicroamps ==> (originMicroamps <= \result && \result <= goalMicroamps);
       @ ensures goalMicroamps < originMicroamps ==> (goalMicroamps <= \result && \result <= originMicroamps);
       @ ensures elapsedMicros <= MAX_ELAPSED ==>
@@ -97,6 +110,9 @@ public final class SlewLimiter {
     /*@ public normal_behavior
       @ requires 0 <= fromMicroamps && fromMicroamps <= MAX_CURRENT;
       @ requires 1 <= ratePerSecond && ratePerSecond <= MAX_RATE;
+      @ requires 0 <= ((long) fromMicroamps * MICROS_PER_SECOND + ratePerSecond - 1) / ratePerSecond
+      @     && ((long) fromMicroamps * MICROS_PER_SECOND + ratePerSecond - 1) / ratePerSecond
+      @         <= (long) fromMicroamps * MICROS_PER_SECOND + ratePerSecond;
       @ ensures \result >= 0;
       @ ensures \result * ratePerSecond >= (long) fromMicroamps * MICROS_PER_SECOND;
       @ assignable \nothing;

@@ -19,6 +19,8 @@ public final class Watchdog {
     private /*@ spec_public @*/ long previousSampleMicros;
 
     /*@ public invariant maxAgeMicros >= 0 && tickGapLimitMicros >= 0;
+      @ public invariant previousTickMicros == NONE || previousTickMicros >= 0;
+      @ public invariant previousSampleMicros == NONE || previousSampleMicros >= 0;
       @*/
 
     /** A watchdog that has seen no tick yet. */
@@ -40,6 +42,7 @@ public final class Watchdog {
      */
     /*@ public normal_behavior
       @ requires nowMicros >= 0 && sampledAtMicros >= 0;
+      @ requires \static_invariant_for(WatchdogVerdict);
       @ ensures (\old(previousTickMicros) != NONE && nowMicros < \old(previousTickMicros))
       @     ==> \result == WatchdogVerdict.TIME_BACKWARDS;
       @ ensures (\old(previousSampleMicros) != NONE && sampledAtMicros < \old(previousSampleMicros))

@@ -96,4 +96,16 @@ class ContactMonitorTest {
         immediate.update(7_000, 2_000);
         assertTrue(immediate.confirmed(7_000));
     }
+
+    @Test
+    @Verifies(value = "SRS-KRN-008", version = 1)
+    void aTimeLongBeforeTheStartIsNeverConfirmed() {
+        // nowMicros - inWindowSinceMicros used to overflow to a large positive age for a time near
+        // Long.MIN_VALUE, so contact counted as confirmed (found while proving the contract with KeY).
+        ContactMonitor monitor = new ContactMonitor(100, 10_000, 500, 1_000L);
+        monitor.update(5_000L, 1_000);
+        assertFalse(monitor.confirmed(Long.MIN_VALUE));
+        assertFalse(monitor.confirmed(Long.MIN_VALUE + 4_000L));
+        assertFalse(monitor.confirmed(-1L));
+    }
 }

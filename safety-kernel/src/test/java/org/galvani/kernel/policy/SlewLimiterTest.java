@@ -1,6 +1,7 @@
 package org.galvani.kernel.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.galvani.trace.Verifies;
 import org.junit.jupiter.api.Test;
@@ -90,5 +91,14 @@ class SlewLimiterTest {
         assertEquals(333_334L, SlewLimiter.rampDurationMicros(1, 3));
         assertEquals(0L, SlewLimiter.rampDurationMicros(0, 400));
         assertEquals(1_000_000_000_000L, SlewLimiter.rampDurationMicros(SlewLimiter.MAX_CURRENT, 1));
+    }
+
+    @Test
+    @Verifies(value = "SRS-KRN-009", version = 1)
+    void aLongRampAtTheMaximumRateStaysAtTheGoal() {
+        int rate = SlewLimiter.rateFor(SlewLimiter.MAX_CURRENT, 1);
+        long tenHours = 10L * 3_600L * SlewLimiter.MICROS_PER_SECOND;
+        assertEquals(500_000, SlewLimiter.rampToward(0, 500_000, rate, tenHours));
+        assertTrue(SlewLimiter.rampToward(0, 500_000, rate, 1_000L) <= 1_000);
     }
 }
