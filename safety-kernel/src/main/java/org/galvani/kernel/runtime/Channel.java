@@ -75,10 +75,11 @@ public final class Channel {
     private volatile Throwable disableFailure;
 
     // Dispatcher thread only: the request the kernel accepted last, to name the origin of the events that
-    // follow its acceptance (its future, and with it its pending entry, is completed on the acceptance).
+    // follow its acceptance (its future, and with it its pending entry, is completed on the acceptance);
+    // and how many lost events have been reported in the log.
     private long acceptedRequestId;
-    private long reportedDroppedEvents;
     private Requester acceptedRequester = KERNEL;
+    private long reportedDroppedEvents;
 
     Channel(String id, HardwareLimits hardware, DeviceProfile profile, OutputStageDriver driver, DoseLedger ledger,
             int requestCapacity, int eventCapacity) {
