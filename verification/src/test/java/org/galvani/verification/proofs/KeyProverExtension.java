@@ -8,8 +8,8 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives a test method a {@link KeyProver} parameter: the staged kernel sources and the fixtures (the
- * canary), loaded into KeY once for the whole test run, because loading takes several seconds and
+ * Gives a test method a {@link KeyProver} parameter: the staged kernel sources and the fixtures (canary,
+ * hint lemmas), loaded into KeY once for the whole test run, because loading takes several seconds and
  * the canary must be proved by the very prover, with the very settings, that proves the kernel.
  *
  * <p>The prover lives in the store of JUnit's root context, which closes it (and with it KeY's

@@ -3,7 +3,8 @@ package org.galvani.verification.proofs;
 import org.galvani.trace.Implements;
 
 /**
- * How KeY's automatic mode searches for one proof: the two settings that may differ between kinds of proof. Everything else is fixed in {@link KeyProver} and the same for every
+ * How KeY's automatic mode searches for one proof: the two settings that differ between the kernel's
+ * contracts and the hint lemmas. Everything else is fixed in {@link KeyProver} and the same for every
  * proof, in particular Java integer semantics (overflow is modelled).
  *
  * @param maxSteps            the most rule applications auto mode makes before it gives up (the proof stays open)
@@ -18,6 +19,10 @@ public record ProverSettings(int maxSteps, NonLinearArithmetic nonLinearArithmet
      */
     @Implements("SRS-VER-001")
     public static final ProverSettings KERNEL = new ProverSettings(100_000, NonLinearArithmetic.DEFINED_OPERATIONS);
+
+    /** For the hint lemmas: small pure arithmetic facts that need non-linear model search (each < 3,000 steps). */
+    @Implements("SRS-VER-003")
+    public static final ProverSettings LEMMAS = new ProverSettings(20_000, NonLinearArithmetic.MODEL_SEARCH);
 
     public ProverSettings {
         if (maxSteps <= 0) {

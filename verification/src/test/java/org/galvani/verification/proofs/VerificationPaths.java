@@ -9,7 +9,7 @@ import java.nio.file.Path;
  *
  * @param kernelSources the safety kernel's source root
  * @param traceSources  the trace annotations' source root
- * @param fixtures      the classes proved beside the kernel (the canary), as package trees
+ * @param fixtures      the classes proved beside the kernel (canary, hint lemmas), as package trees
  * @param stubs         stubs of library types that KeY's model of the Java library lacks
  * @param work          KeY's working folder (the staged sources, open goals of failed proofs)
  * @param evidence      where the proof results are written as evidence
