@@ -1,0 +1,9 @@
+/*
+ * A stub for KeY, whose model of the Java library lacks java.lang.annotation: @Implements, staged with the
+ * kernel classes, uses it. KeY only resolves the names; it proves nothing about them.
+ */
+package java.lang.annotation;
+
+public enum ElementType {
+    TYPE, FIELD, METHOD, PARAMETER, CONSTRUCTOR, LOCAL_VARIABLE, ANNOTATION_TYPE, PACKAGE, TYPE_PARAMETER, TYPE_USE
+}
