@@ -83,7 +83,7 @@ public final class KernelRuntime implements AutoCloseable {
         if (closed || loop != null) {
             throw new IllegalStateException("runtime already started or closed");
         }
-        loop = new ControlLoop("galvani-control-loop", new ArrayList<>(channels.values()), clock, periodMicros,
+        loop = new ControlLoop("galvani-control-loop", List.of(channelArray), clock, periodMicros,
                 spinMicros);
         dispatching = true;
         dispatcher = new Thread(this::dispatchLoop, "galvani-event-dispatcher");
@@ -130,7 +130,7 @@ public final class KernelRuntime implements AutoCloseable {
             }
         }
         for (Channel channel : channels.values()) {
-            survive(channel, "safe disable", channel.driver()::safeDisable);
+            survive(channel.id(), "safe disable", channel.driver()::safeDisable);
         }
         dispatching = false;
         if (dispatcher != null) {
@@ -143,16 +143,16 @@ public final class KernelRuntime implements AutoCloseable {
         }
         dispatchAll();
         for (Channel channel : channels.values()) {
-            survive(channel, "close", channel.driver()::close);
+            survive(channel.id(), "close", channel.driver()::close);
         }
     }
 
     /** One driver that breaks its promise not to throw must not leave the other channels enabled or open. */
-    private static void survive(Channel channel, String what, Runnable driverCall) {
+    private static void survive(String channelId, String what, Runnable driverCall) {
         try {
             driverCall.run();
         } catch (RuntimeException | Error e) {
-            LOG.error("channel {}: driver {} threw; carrying on with the other channels", channel.id(), what, e);
+            LOG.error("channel {}: driver {} threw; carrying on with the other channels", channelId, what, e);
         }
     }
 
@@ -248,7 +248,7 @@ public final class KernelRuntime implements AutoCloseable {
                         + periodMicros + " us), was " + spinMicros);
             }
             Map<String, Channel> channels = new LinkedHashMap<>();
-            List<OutputStageDriver> opened = new ArrayList<>();
+            List<ChannelSpec> opened = new ArrayList<>();
             try {
                 for (ChannelSpec spec : specs) {
                     if (spec.id() == null || spec.id().isBlank() || channels.containsKey(spec.id())) {
@@ -257,14 +257,15 @@ public final class KernelRuntime implements AutoCloseable {
                     }
                     HardwareLimits hardware = spec.driver().capabilities().hardwareLimits(periodMicros);
                     openAndTest(spec);
-                    opened.add(spec.driver());
+                    opened.add(spec);
                     Channel channel = new Channel(spec.id(), hardware, spec.profile(), spec.driver(), ledger,
                             requestCapacity, eventCapacity);
                     sinks.forEach(channel::addSink);
                     channels.put(spec.id(), channel);
                 }
             } catch (RuntimeException e) {
-                opened.forEach(OutputStageDriver::close);
+                // A driver that throws while closing must not hide why the build failed.
+                opened.forEach(spec -> survive(spec.id(), "close", spec.driver()::close));
                 throw e;
             }
             return new KernelRuntime(this, channels);
@@ -272,25 +273,24 @@ public final class KernelRuntime implements AutoCloseable {
 
         private static void openAndTest(ChannelSpec spec) {
             OutputStageDriver driver = spec.driver();
+            String which = "channel '" + spec.id() + "': driver '" + driver.capabilities().name() + "'";
             try {
                 driver.open();
             } catch (DriverException | RuntimeException e) {
-                driver.safeDisable();
-                throw new IllegalStateException("channel '" + spec.id() + "': driver '" + driver.capabilities().name()
-                        + "' could not be opened: " + e.getMessage(), e);
+                survive(spec.id(), "safe disable", driver::safeDisable);
+                throw new IllegalStateException(which + " could not be opened: " + e.getMessage(), e);
             }
             SelfTestResult result;
             try {
                 result = driver.selfTest();
             } catch (RuntimeException e) {
-                driver.close();
-                throw new IllegalStateException("channel '" + spec.id() + "': driver '" + driver.capabilities().name()
-                        + "' failed its self-test: it threw " + e, e);
+                survive(spec.id(), "close", driver::close);
+                throw new IllegalStateException(which + " failed its self-test: it threw " + e, e);
             }
             if (result == null || !result.passed()) {
-                driver.close();
-                throw new IllegalStateException("channel '" + spec.id() + "': driver '" + driver.capabilities().name()
-                        + "' failed its self-test: " + (result == null ? "no result" : result.detail()));
+                survive(spec.id(), "close", driver::close);
+                throw new IllegalStateException(which + " failed its self-test: "
+                        + (result == null ? "no result" : result.detail()));
             }
             LOG.info("channel {}: driver {} opened, self-test passed ({})", spec.id(), driver.capabilities().name(),
                     result.detail());
