@@ -8,7 +8,6 @@ import org.galvani.drivers.sim.ContactScript;
 import org.galvani.drivers.sim.SimulatedOutputStage;
 import org.galvani.kernel.KernelState;
 import org.galvani.kernel.Prescription;
-import org.galvani.kernel.Reason;
 import org.galvani.kernel.Units;
 import org.galvani.kernel.port.ChannelEvent;
 import org.galvani.kernel.runtime.Channel;
@@ -133,7 +132,10 @@ final class DemoRun {
         for (int i = 0; i < 100 && !outcome.isDone(); i++) {
             step();
         }
-        return outcome.getNow(new RequestOutcome(0, false, Reason.REQUEST_QUEUE_FULL, KernelState.IDLE));
+        if (!outcome.isDone()) {
+            throw new IllegalStateException("the kernel did not decide on the request within 100 ticks");
+        }
+        return outcome.join();
     }
 
     private static boolean finished(KernelSnapshot snapshot) {
