@@ -1,6 +1,7 @@
 package org.galvani.kernel.spi;
 
 import org.galvani.kernel.HardwareLimits;
+import org.galvani.kernel.StatusFlags;
 
 /**
  * What an output stage declares about itself.
@@ -11,9 +12,13 @@ import org.galvani.kernel.HardwareLimits;
  * @param complianceMillivolts        its compliance voltage (mV)
  * @param resolutionMicroamps         the measurement resolution (µA)
  * @param minControlPeriodMicros      the shortest control period it supports (µs)
+ * @param detectableFaults            the {@link StatusFlags} fault bits the driver raises when it detects
+ *                                    that fault class (a claim the driver conformance kit checks, one
+ *                                    fault class at a time); {@link StatusFlags#DRIVER_EXCEPTION} is the
+ *                                    runtime's, never a driver's
  */
 public record DriverCapabilities(String name, int channels, int maxCurrentMicroamps, int complianceMillivolts,
-                                 int resolutionMicroamps, int minControlPeriodMicros) {
+                                 int resolutionMicroamps, int minControlPeriodMicros, int detectableFaults) {
 
     public DriverCapabilities {
         if (name == null || name.isBlank()) {
@@ -27,6 +32,21 @@ public record DriverCapabilities(String name, int channels, int maxCurrentMicroa
             throw new IllegalArgumentException("driver capabilities of '" + name
                     + "': resolutionMicroamps must be at least 1, was " + resolutionMicroamps);
         }
+        if ((detectableFaults & ~StatusFlags.FAULT_MASK) != 0 || (detectableFaults & StatusFlags.DRIVER_EXCEPTION) != 0) {
+            throw new IllegalArgumentException("driver capabilities of '" + name + "': detectableFaults may hold only"
+                    + " StatusFlags fault bits other than DRIVER_EXCEPTION, was 0x" + Integer.toHexString(detectableFaults));
+        }
+    }
+
+    /** A stage that claims to detect no fault class of its own. */
+    public DriverCapabilities(String name, int channels, int maxCurrentMicroamps, int complianceMillivolts,
+                              int resolutionMicroamps, int minControlPeriodMicros) {
+        this(name, channels, maxCurrentMicroamps, complianceMillivolts, resolutionMicroamps, minControlPeriodMicros, 0);
+    }
+
+    /** Whether the driver claims to detect the fault class of {@code flag} (one StatusFlags fault bit). */
+    public boolean detects(int flag) {
+        return (detectableFaults & flag) == flag && flag != 0;
     }
 
     /**

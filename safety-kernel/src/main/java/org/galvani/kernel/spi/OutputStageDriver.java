@@ -12,8 +12,10 @@ import org.galvani.trace.Implements;
  * The control runtime calls {@link #sample}, then (after the kernel's tick) {@link #apply}, once per
  * control period on its control-loop thread; neither call may block longer than a fraction of the
  * period. {@link #safeDisable()} may be called from any thread at any time, also concurrently with the
- * loop, and must then disable the output within one period. {@link #open()}, {@link #selfTest()} and
- * {@link #close()} are called only while the loop is not running this driver.
+ * loop, and must then disable the output within one period. {@link #open()} and {@link #close()} are
+ * called only while the loop is not running this driver. {@link #selfTest()} is called when the runtime
+ * is built, and then on the control-loop thread between two ticks: before each ARM request reaches the
+ * kernel, and every self-test interval of the runtime (also during a treatment).
  *
  * <h2>Safety obligations</h2>
  * <ul>
@@ -50,8 +52,11 @@ public interface OutputStageDriver extends AutoCloseable {
     void safeDisable();
 
     /**
-     * Checks the stage's own measurement and disable paths with the output disabled (for example a
-     * known test load, or disable verified by a read-back). Called before treatments are accepted.
+     * Checks the stage's own measurement and disable paths (for example a reference reading, a relay
+     * read-back, the firmware's own checks) without changing the output, and returns within one control
+     * period: a stage whose full test takes longer runs it in the background and reports its latest
+     * result. A failure before a treatment refuses the ARM (SELF_TEST_FAILED); a failure during one
+     * latches a kernel fault. An undetected latent fault is not a single-fault condition.
      */
     SelfTestResult selfTest();
 
