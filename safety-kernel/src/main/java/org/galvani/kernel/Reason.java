@@ -37,6 +37,7 @@ public enum Reason {
     OUTPUT_NOT_SAFE(Kind.REFUSED_STATE, "the output stage does not report a safe state"),
     REQUEST_QUEUE_FULL(Kind.REFUSED_BUSY, "too many requests are waiting: try again"),
     LEDGER_UNAVAILABLE(Kind.REFUSED_BUSY, "the dose ledger cannot be read or written: no treatment may be armed"),
+    SELF_TEST_FAILED(Kind.REFUSED_STATE, "the output stage failed its self-test: no treatment may be armed"),
     CHANNEL_HALTED(Kind.REFUSED_STATE, "the channel is halted after an internal error: restart the device"),
     INVALID_PRESCRIPTION(Kind.REFUSED_ARGUMENT, "the prescription is missing a value or has a value that is not positive"),
     UNKNOWN_DRUG(Kind.REFUSED_ARGUMENT, "the drug is not in the device profile's drug table"),

@@ -27,8 +27,10 @@ class ArmRefusalsTest {
     private static final DeviceProfile WATER = DeviceProfile.tapWaterHyperhidrosis();
 
     /** Refusals that are not about ARM, or that the runtime gives rather than the kernel. */
+    /** Refusals of other requests, or the runtime's before the kernel sees the ARM (tested with the runtime). */
     private static final Set<Reason> NOT_ARM_REFUSALS = EnumSet.of(Reason.CONTACT_NOT_CONFIRMED,
-            Reason.OUTPUT_NOT_SAFE, Reason.REQUEST_QUEUE_FULL, Reason.LEDGER_UNAVAILABLE, Reason.CHANNEL_HALTED);
+            Reason.OUTPUT_NOT_SAFE, Reason.REQUEST_QUEUE_FULL, Reason.LEDGER_UNAVAILABLE, Reason.CHANNEL_HALTED,
+            Reason.SELF_TEST_FAILED);
 
     static Stream<Arguments> refusals() {
         return Stream.of(

@@ -172,14 +172,16 @@ class SimulatedOutputStageTest {
     }
 
     @Test
-    @Verifies("SRS-DRV-005")
-    void selfTestPassesOnlyWhenOpenWithTheOutputDisabled() {
+    @Verifies(value = "SRS-DRV-005", version = 2)
+    void selfTestPassesOnlyWhenOpenAndLeavesTheOutputAsItWas() {
         SimulatedOutputStage stage = new SimulatedOutputStage(SimulatorConfig.patchDefaults());
         assertFalse(stage.selfTest().passed(), "not opened");
         stage.open();
         assertTrue(stage.selfTest().passed(), stage.selfTest().detail());
         stage.apply(0, 100, true, Polarity.CATHODE);
-        assertFalse(stage.selfTest().passed(), "output enabled");
+        assertTrue(stage.selfTest().passed(), "a periodic self-test during a treatment: " + stage.selfTest().detail());
+        stage.sample(1_000, new org.galvani.kernel.Measurement());
+        assertEquals(100, stage.flowingMicroamps(), "the self-test did not change the output");
         stage.close();
         assertFalse(stage.selfTest().passed(), "closed");
     }

@@ -22,6 +22,7 @@ import org.galvani.kernel.port.ChannelEvent;
 import org.galvani.kernel.port.ChannelEventSink;
 import org.galvani.kernel.port.DoseLedger;
 import org.galvani.kernel.spi.OutputStageDriver;
+import org.galvani.kernel.spi.SelfTestResult;
 import org.galvani.trace.Implements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #step(long)} runs on the control-loop thread only, {@link #dispatch()} on the dispatcher only.
  */
-@Implements({"SRS-KRN-028", "SRS-KRN-030", "SRS-KRN-032", "SRS-KRN-033"})
+@Implements({"SRS-KRN-028", "SRS-KRN-030", "SRS-KRN-032", "SRS-KRN-033", "SRS-KRN-036"})
 public final class Channel {
 
     private static final Logger LOG = LoggerFactory.getLogger(Channel.class);
@@ -60,6 +61,8 @@ public final class Channel {
     private final Request recordingFailedStop = Request.systemStop(SYSTEM_REQUEST_ID, Reason.RECORDING_FAILED);
     private int carriedFlags;
     private long ticks;
+    private final long selfTestIntervalMicros;
+    private long nextSelfTestMicros = Long.MIN_VALUE;
     private boolean eventsDropped;
 
     // Between threads.
@@ -73,6 +76,7 @@ public final class Channel {
     private volatile Throwable haltCause;
     private volatile boolean haltLogged;
     private volatile Throwable disableFailure;
+    private volatile String selfTestFailure;
 
     // Dispatcher thread only: the request the kernel accepted last, to name the origin of the events that
     // follow its acceptance (its future, and with it its pending entry, is completed on the acceptance);
@@ -82,8 +86,9 @@ public final class Channel {
     private long reportedDroppedEvents;
 
     Channel(String id, HardwareLimits hardware, DeviceProfile profile, OutputStageDriver driver, DoseLedger ledger,
-            int requestCapacity, int eventCapacity) {
+            int requestCapacity, int eventCapacity, long selfTestIntervalMicros) {
         this.id = id;
+        this.selfTestIntervalMicros = selfTestIntervalMicros;
         this.driver = driver;
         this.ledger = ledger;
         this.requests = new BoundedQueue<>(requestCapacity);
@@ -203,6 +208,9 @@ public final class Channel {
     }
 
     private void refuseOutsideKernel(PendingRequest waiting, Reason reason) {
+        if (waiting == null) {
+            return;
+        }
         KernelSnapshot now = snapshot();
         long requestId = waiting.request().id();
         KernelEvent refusal = new KernelEvent(KernelEventType.REQUEST_REFUSED, now.timeMicros(), now.state(),
@@ -229,6 +237,13 @@ public final class Channel {
         try {
             sample(nowMicros);
             Request request = needsSystemStop() ? recordingFailedStop : requests.poll();
+            if (request != null && request.kind() == RequestKind.ARM && !selfTestPasses(nowMicros)) {
+                refuseOutsideKernel(pending.get(request.id()), Reason.SELF_TEST_FAILED);
+                request = null;
+            } else if (nowMicros >= nextSelfTestMicros && !selfTestPasses(nowMicros)) {
+                // A latent fault found during (or between) treatments latches a kernel fault in this tick.
+                measurement.addFlags(StatusFlags.SELF_TEST_FAILED);
+            }
             if (request != null) {
                 kernel.submit(request);
             }
@@ -253,6 +268,27 @@ public final class Channel {
             measurement.addFlags(carriedFlags);
             carriedFlags = 0;
         }
+    }
+
+    /**
+     * Runs the driver's self-test between two ticks and schedules the next one. The first periodic test
+     * falls on the first tick, so a stage that broke after the runtime was built is found at once. A
+     * failure (or a self-test that throws) is kept for the dispatcher to log: the loop does no I/O.
+     */
+    @Implements("SRS-KRN-036")
+    private boolean selfTestPasses(long nowMicros) {
+        nextSelfTestMicros = nowMicros + selfTestIntervalMicros;
+        String failure;
+        try {
+            SelfTestResult result = driver.selfTest();
+            failure = result == null ? "no result" : result.passed() ? null : result.detail();
+        } catch (RuntimeException e) {
+            failure = "the self-test threw " + e;
+        }
+        if (failure != null) {
+            selfTestFailure = failure;
+        }
+        return failure == null;
     }
 
     private void apply(long nowMicros) {
@@ -339,6 +375,11 @@ public final class Channel {
             LOG.error("channel {}: {} event(s) could not be recorded (event queue full); any running treatment"
                     + " is ended with a ramp-down (RECORDING_FAILED)", id, dropped - reportedDroppedEvents);
             reportedDroppedEvents = dropped;
+        }
+        String failedSelfTest = selfTestFailure;
+        if (failedSelfTest != null) {
+            selfTestFailure = null;
+            LOG.error("channel {}: driver self-test failed: {}", id, failedSelfTest);
         }
         Throwable failedDisable = disableFailure;
         if (failedDisable != null) {

@@ -180,6 +180,7 @@ public final class KernelRuntime implements AutoCloseable {
         private DoseLedger ledger = new InMemoryDoseLedger();
         private int requestCapacity = 64;
         private int eventCapacity = 4_096;
+        private long selfTestIntervalMicros = 10_000_000L;
         private final List<ChannelEventSink> sinks = new ArrayList<>();
         private final List<ChannelSpec> specs = new ArrayList<>();
 
@@ -220,6 +221,15 @@ public final class KernelRuntime implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How often each driver's self-test runs between two ticks, in every state (default 10 s); it
+         * also runs before every ARM request reaches the kernel.
+         */
+        public Builder selfTestIntervalMicros(long selfTestIntervalMicros) {
+            this.selfTestIntervalMicros = selfTestIntervalMicros;
+            return this;
+        }
+
         public Builder eventCapacity(int eventCapacity) {
             this.eventCapacity = eventCapacity;
             return this;
@@ -243,6 +253,10 @@ public final class KernelRuntime implements AutoCloseable {
             if (clock == null || ledger == null) {
                 throw new IllegalArgumentException("runtime: clock and ledger are required");
             }
+            if (selfTestIntervalMicros < periodMicros) {
+                throw new IllegalArgumentException("runtime: selfTestIntervalMicros must be at least the period ("
+                        + periodMicros + " us), was " + selfTestIntervalMicros);
+            }
             if (spinMicros < 0 || spinMicros > periodMicros) {
                 throw new IllegalArgumentException("runtime: spinMicros must be between 0 and the period ("
                         + periodMicros + " us), was " + spinMicros);
@@ -259,7 +273,7 @@ public final class KernelRuntime implements AutoCloseable {
                     openAndTest(spec);
                     opened.add(spec);
                     Channel channel = new Channel(spec.id(), hardware, spec.profile(), spec.driver(), ledger,
-                            requestCapacity, eventCapacity);
+                            requestCapacity, eventCapacity, selfTestIntervalMicros);
                     sinks.forEach(channel::addSink);
                     channels.put(spec.id(), channel);
                 }
