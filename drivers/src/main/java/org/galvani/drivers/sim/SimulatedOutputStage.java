@@ -39,13 +39,15 @@ public final class SimulatedOutputStage implements OutputStageDriver {
 
     public SimulatedOutputStage(SimulatorConfig config) {
         this.config = config;
+        // It detects one fault class: a polarity change while enabled (HARDWARE_FAULT, SRS-DRV-005).
         this.capabilities = new DriverCapabilities("sim", 1, config.maxCurrentMicroamps(), config.complianceMillivolts(),
-                config.resolutionMicroamps(), config.minControlPeriodMicros());
+                config.resolutionMicroamps(), config.minControlPeriodMicros(), StatusFlags.HARDWARE_FAULT);
         this.load = new ElectrodeLoad(config.seriesOhms(), config.initialSkinOhms(), config.finalSkinOhms(),
                 config.skinFallMicros());
     }
 
     @Override
+    @Implements("SRS-DRV-042")
     public DriverCapabilities capabilities() {
         return capabilities;
     }
