@@ -17,7 +17,8 @@ import org.galvani.trace.Implements;
  * as the machine allows.
  *
  * <p>A reading at {@code sample(t)} shows the circuit at {@code t} after the command applied at the
- * previous call drove it; scripted changes take effect at the first call at or after their time. The
+ * previous call drove it; scripted changes take effect at the first call at or after their time (a
+ * change of what the source drives, such as a runaway, shows once it has driven an interval). The
  * stage counts the charge that really flowed, whatever anyone measured or commanded, so that a test or
  * the demo can compare the kernel's dose with the truth.
  *
@@ -172,7 +173,7 @@ public final class SimulatedOutputStage implements OutputStageDriver {
         if (outputEnabled) {
             disconnected = false;
         }
-        settle(nowMicros);
+        settle(nowMicros, nowMicros);
     }
 
     @Override
@@ -275,8 +276,10 @@ public final class SimulatedOutputStage implements OutputStageDriver {
 
     /** Integrates the circuit over the interval since the last call, with what was in force at its start. */
     private void advanceTo(long nowMicros) {
+        long driveAt = nowMicros;
         if (lastAdvanceMicros != Long.MIN_VALUE && nowMicros > lastAdvanceMicros) {
             long from = lastAdvanceMicros;
+            driveAt = from;
             long interval = nowMicros - from;
             double amps = attached(from) ? sourceMicroamps(from) * 1e-6 : 0;
             // The skin's slow fall first, so that the step ends at the resistance of its end (stable for long steps).
@@ -288,12 +291,16 @@ public final class SimulatedOutputStage implements OutputStageDriver {
         if (lastAdvanceMicros == Long.MIN_VALUE || nowMicros > lastAdvanceMicros) {
             lastAdvanceMicros = nowMicros;
         }
-        settle(lastAdvanceMicros);
+        // Contact changes show at once; the source's own faults only once they have driven an interval.
+        settle(lastAdvanceMicros, driveAt);
     }
 
-    /** Lets the source respond at once to what is in force at {@code timeMicros}. */
-    private void settle(long timeMicros) {
-        double amps = attached(timeMicros) ? sourceMicroamps(timeMicros) * 1e-6 : 0;
+    /**
+     * Lets the source respond at once to the contact and load at {@code timeMicros}, driving what was in
+     * force at {@code driveAtMicros}.
+     */
+    private void settle(long timeMicros, long driveAtMicros) {
+        double amps = attached(timeMicros) ? sourceMicroamps(driveAtMicros) * 1e-6 : 0;
         circuit.settle(amps, load.seriesOhms(), skinOhms(timeMicros), farads(timeMicros),
                 config.complianceMillivolts() / 1_000.0);
     }

@@ -80,7 +80,7 @@ class SimulatedFaultsTest {
                 .build());
         drive(stage, 0, 10 * MS, 2_000, true);
         stage.sample(10 * MS, reading);
-        assertEquals(6_000, reading.currentMicroamps());
+        assertEquals(2_000, reading.currentMicroamps(), "a change of the source shows once it has driven an interval");
         stage.apply(10 * MS, 0, false, Polarity.CATHODE);
         stage.sample(11 * MS, reading);
         assertEquals(6_000, reading.currentMicroamps(), "it ignores enable too");
