@@ -1,8 +1,16 @@
 package org.galvani.app.demo;
 
 import java.io.PrintWriter;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.galvani.app.scenario.Scenario;
+import org.galvani.app.scenario.ScenarioException;
+import org.galvani.app.scenario.ScenarioParser;
+import org.galvani.app.scenario.ScenarioSource;
+import org.galvani.drivers.sim.FaultKind;
+import org.galvani.drivers.sim.FaultScript;
 import org.galvani.kernel.IonCharge;
 import org.galvani.kernel.Polarity;
 import org.galvani.trace.Implements;
@@ -13,7 +21,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code galvani demo}: a complete simulated treatment through the safety kernel, in simulated time.
  * Every option has a default, so {@code galvani demo} alone runs a dexamethasone treatment with a
- * detach and an operator resume.
+ * detach and an operator resume. {@code --scenario} runs a scenario file instead; options given
+ * explicitly override the scenario's values (its profile and its faults excepted).
  */
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
@@ -23,12 +32,21 @@ import picocli.CommandLine.Option;
                 + " deliver, a detach and an operator resume, dose (or time) complete, ramp down.",
             "Prints a live progress line and a final summary; exit code 0 when the treatment completes,"
                 + " 1 when it ends otherwise (for example in a fault), 2 for bad options or a refused prescription."},
-        footer = {"", "Example: galvani demo --current-ma 2.5 --dose-mamin 30 --detach-at-s 120"})
-@Implements({"SRS-APP-001", "SRS-APP-002"})
+        footer = {"", "Examples: galvani demo --current-ma 2.5 --dose-mamin 30 --detach-at-s 120",
+            "          galvani demo --scenario runaway-stage",
+            "          galvani demo --scenario my-scenario.yaml --speed 0"})
+@Implements({"SRS-APP-001", "SRS-APP-002", "SRS-APP-005"})
 public final class DemoCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Runs a scenario file: a path, or the name of a shipped scenario (normal-dexamethasone,"
+                    + " hyperhidrosis-tap-water, detach-and-resume, runaway-stage, partial-detach, stuck-sensor,"
+                    + " late-measurement, over-temperature). Options given explicitly override its values; --profile"
+                    + " and the detach options cannot be combined with it (see docs/SCENARIOS.md).")
+    private String scenarioName;
 
     @Option(names = "--profile", paramLabel = "NAME", defaultValue = "drug-delivery-patch",
             description = "Device profile: drug-delivery-patch, tap-water-hyperhidrosis or wearable-patch"
@@ -106,20 +124,25 @@ public final class DemoCommand implements Callable<Integer> {
         return result.completed() ? 0 : 1;
     }
 
-    /** Validates the options and fills the profile's defaults; bad values are usage errors (exit 2). */
+    /**
+     * Validates the options and fills the defaults; bad values are usage errors (exit 2). Precedence, from
+     * weakest: the profile's defaults, the scenario's values, the options given explicitly.
+     */
     private DemoSettings settings() {
-        DemoProfile profile = DemoProfile.byId(profileName);
+        Scenario scenario = scenarioName == null ? null : scenario();
+        DemoProfile profile = DemoProfile.byId(scenario != null ? scenario.profile() : profileName);
         if (profile == null) {
             throw usage("--profile must be one of drug-delivery-patch, tap-water-hyperhidrosis, wearable-patch;"
                     + " was '" + profileName + "'");
         }
-        String drugCode = drug == null ? profile.defaultDrug() : drug;
+        String drugCode = pick(drug, scenario == null ? null : scenario.drug(), profile.defaultDrug());
         IonCharge charge = profile.profile().drugs().chargeOf(drugCode);
         if (charge == null) {
             throw usage("--drug '" + drugCode + "' is not in the drug table of profile " + profile.id() + ": "
                     + profile.profile().drugs().entries().keySet());
         }
-        Polarity polarity = activeElectrode == null ? defaultPolarity(charge) : polarity(activeElectrode);
+        Polarity polarity = activeElectrode != null ? polarity(activeElectrode)
+                : pick(null, scenario == null ? null : scenario.activeElectrode(), defaultPolarity(charge));
         boolean timeBased = !profile.profile().allows(org.galvani.kernel.EndCriterion.DOSE);
         if (timeBased && doseMilliampMinutes != null) {
             throw usage("--dose-mamin does not apply to the time-based profile " + profile.id()
@@ -129,20 +152,67 @@ public final class DemoCommand implements Callable<Integer> {
             throw usage("--duration-min does not apply to the dose-based profile " + profile.id()
                     + "; use --dose-mamin");
         }
-        if (treatmentId == null || treatmentId.isBlank()) {
+        String id = given("--treatment-id") || scenario == null || scenario.treatmentId() == null ? treatmentId
+                : scenario.treatmentId();
+        if (id == null || id.isBlank()) {
             throw usage("--treatment-id must not be blank");
         }
-        return new DemoSettings(profile, treatmentId, drugCode, polarity,
-                positive("--current-ma", orDefault(currentMilliamps, profile.defaultCurrentMilliamps())),
-                positive("--area-cm2", orDefault(areaCm2, profile.defaultAreaSquareCentimetres())),
-                timeBased ? 0.0 : positive("--dose-mamin", orDefault(doseMilliampMinutes, profile.defaultDoseMilliampMinutes())),
-                timeBased ? positive("--duration-min", orDefault(durationMinutes, profile.defaultDurationMinutes())) : 0.0,
-                positive("--ramp-s", rampSeconds),
-                noDetach ? -1.0 : atLeastZero("--detach-at-s", detachAtSeconds),
-                positive("--detach-for-s", detachForSeconds),
-                atLeastZero("--resume-after-s", resumeAfterSeconds),
+        Map<String, String> simulator = new HashMap<>(profile.simulatorSettings());
+        if (scenario != null) {
+            simulator.putAll(scenario.simulator());
+        }
+        return new DemoSettings(profile, id, drugCode, polarity,
+                positive("--current-ma", pick(currentMilliamps, scenario == null ? null : scenario.currentMilliamps(),
+                        profile.defaultCurrentMilliamps())),
+                positive("--area-cm2", pick(areaCm2, scenario == null ? null : scenario.areaCm2(),
+                        profile.defaultAreaSquareCentimetres())),
+                timeBased ? 0.0 : positive("--dose-mamin", pick(doseMilliampMinutes,
+                        scenario == null ? null : scenario.doseMilliampMinutes(), profile.defaultDoseMilliampMinutes())),
+                timeBased ? positive("--duration-min", pick(durationMinutes,
+                        scenario == null ? null : scenario.durationMinutes(), profile.defaultDurationMinutes())) : 0.0,
+                positive("--ramp-s", pick(given("--ramp-s") ? rampSeconds : null,
+                        scenario == null ? null : scenario.rampSeconds(), rampSeconds)),
+                simulator, scenario != null ? scenario.source() : "profile " + profile.id(),
+                scenario != null ? scenario.faults() : detach(),
+                atLeastZero("--resume-after-s", pick(given("--resume-after-s") ? resumeAfterSeconds : null,
+                        scenario == null ? null : scenario.resumeAfterSeconds(), resumeAfterSeconds)),
+                scenario != null && Boolean.TRUE.equals(scenario.acknowledgeFaults()),
                 atLeastZero("--speed", speed),
-                !noProgress);
+                !noProgress,
+                scenario == null ? null : scenario.source());
+    }
+
+    /** The scenario named by --scenario; a bad file is a usage error naming its file, line and column. */
+    private Scenario scenario() {
+        for (String option : new String[] {"--profile", "--no-detach", "--detach-at-s", "--detach-for-s"}) {
+            if (given(option)) {
+                throw usage(option + " cannot be combined with --scenario: the scenario sets the profile and its faults");
+            }
+        }
+        try {
+            return ScenarioSource.load(scenarioName, new ScenarioParser(DemoStage.provider()));
+        } catch (ScenarioException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    /** The detach of the options: at --detach-at-s, for --detach-for-s, unless --no-detach. */
+    private FaultScript detach() {
+        if (noDetach) {
+            return FaultScript.none();
+        }
+        long at = Math.round(atLeastZero("--detach-at-s", detachAtSeconds) * 1e6);
+        long length = Math.round(positive("--detach-for-s", detachForSeconds) * 1e6);
+        return FaultScript.builder().add(FaultKind.DETACH, at, at + length).build();
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult() != null && spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /** The option's value if given, else the scenario's, else the fallback. */
+    private static <T> T pick(T option, T scenario, T fallback) {
+        return option != null ? option : scenario != null ? scenario : fallback;
     }
 
     private static Polarity defaultPolarity(IonCharge charge) {
@@ -155,10 +225,6 @@ public final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage("--active-electrode must be anode or cathode, was '" + value + "'");
         }
-    }
-
-    private static double orDefault(Double value, double fallback) {
-        return value == null ? fallback : value;
     }
 
     private double positive(String option, double value) {

@@ -2,6 +2,7 @@ package org.galvani.app.demo;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.galvani.drivers.sim.Fault;
 import org.galvani.kernel.KernelEvent;
 import org.galvani.kernel.KernelEventType;
 import org.galvani.kernel.KernelState;
@@ -14,7 +15,7 @@ import org.galvani.trace.Implements;
  * What the demo prints: a live progress line while the treatment runs (rewritten in place on a terminal,
  * one line per simulated minute and per state change otherwise) and the final summary.
  */
-@Implements("SRS-APP-001")
+@Implements({"SRS-APP-001", "SRS-APP-007"})
 final class DemoConsole {
 
     private static final long SECOND = 1_000_000L;
@@ -82,6 +83,9 @@ final class DemoConsole {
     void summary(DemoSettings settings, DemoResult result) {
         KernelSnapshot last = result.last();
         out.println();
+        if (settings.scenario() != null) {
+            out.printf(Locale.ROOT, "Scenario:   %s%n", settings.scenario());
+        }
         out.printf(Locale.ROOT, "Treatment %s on profile %s: %s, %s, %.3f mA over %.1f cm², %s%n", settings.treatmentId(),
                 settings.profile().id(), settings.drug(), settings.activeElectrode().name().toLowerCase(Locale.ROOT),
                 settings.currentMilliamps(), settings.areaCm2(), prescribed(settings));
@@ -99,6 +103,7 @@ final class DemoConsole {
                 result.trueChargeMicroampMicros() / 1e3 / Units.MICROAMP_MILLIS_PER_MILLIAMP_MINUTE);
         out.printf(Locale.ROOT, "Duration:   %s simulated, output on for %s; %.1f s of wall time%n",
                 clock(result.simulatedMicros()), clock(last.outputMicros()), result.wallNanos() / 1e9);
+        faults(settings, result);
         out.println("Events:");
         int checkpoints = 0;
         for (ChannelEvent recorded : result.events()) {
@@ -111,6 +116,50 @@ final class DemoConsole {
                     Units.milliampMinutes(e.deliveredMicroampMillis()), recorded.origin(), recorded.describe());
         }
         out.printf(Locale.ROOT, "  ... and %d dose checkpoints%n", checkpoints);
+    }
+
+    /**
+     * Each injected fault and the kernel's first state change at or after its start (what the kernel did
+     * about it, and how long it took); the command in the tick the kernel latched a fault; and a current
+     * the stage still drives after the run (a runaway obeys only its own disconnect).
+     */
+    private void faults(DemoSettings settings, DemoResult result) {
+        if (settings.faults().faults().isEmpty()) {
+            out.println("Faults:     none injected");
+        } else {
+            out.println("Faults injected, and the kernel's first state change from each one's start:");
+        }
+        for (Fault fault : settings.faults().faults()) {
+            String what = fault.kind().hasParameter()
+                    ? fault.kind().id() + " (" + fault.kind().parameterName() + " " + fault.parameter() + ")" : fault.kind().id();
+            String until = fault.endMicros() == Fault.OPEN_END ? "on" : "until " + clock(fault.endMicros());
+            ChannelEvent reaction = firstStateChange(result, fault.startMicros());
+            String kernel = reaction == null ? "no state change"
+                    : String.format(Locale.ROOT, "%s after %.1f ms", reaction.describe(),
+                            (reaction.event().timeMicros() - fault.startMicros()) / 1e3);
+            out.printf(Locale.ROOT, "  %s %-8s %-36s -> %s%n", clock(fault.startMicros()), until, what, kernel);
+        }
+        KernelSnapshot fault = result.firstFault();
+        if (fault != null) {
+            out.printf(Locale.ROOT, "Command:    %.3f mA, output %s in the tick the kernel latched FAULT (%s)%n",
+                    Units.milliamps(fault.setpointMicroamps()), fault.outputEnabled() ? "ENABLED" : "disabled",
+                    clock(fault.timeMicros()));
+        }
+        if (result.flowingAtEndMicroamps() > 0) {
+            out.printf(Locale.ROOT, "Warning:    the stage still drove %.3f mA when the run ended: it does not obey the"
+                    + " command; only its independent disconnect (safe disable) stops it%n",
+                    Units.milliamps(result.flowingAtEndMicroamps()));
+        }
+    }
+
+    private static ChannelEvent firstStateChange(DemoResult result, long fromMicros) {
+        for (ChannelEvent recorded : result.events()) {
+            KernelEvent e = recorded.event();
+            if (e.type() == KernelEventType.STATE_CHANGED && e.timeMicros() >= fromMicros) {
+                return recorded;
+            }
+        }
+        return null;
     }
 
     private static String prescribed(DemoSettings settings) {

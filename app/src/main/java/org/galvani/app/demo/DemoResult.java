@@ -14,9 +14,12 @@ import org.galvani.kernel.runtime.KernelSnapshot;
  * @param trueChargeMicroampMicros the charge that really flowed, as the simulated stage counted it
  * @param simulatedMicros how much simulated time the run took
  * @param wallNanos       how much wall-clock time it took
+ * @param firstFault      the snapshot of the tick in which the kernel first latched FAULT, or null
+ * @param flowingAtEndMicroamps the current the stage still drove when the run ended (µA, by its own count)
  */
 public record DemoResult(Reason refusal, KernelSnapshot last, List<ChannelEvent> events,
-                         long trueChargeMicroampMicros, long simulatedMicros, long wallNanos) {
+                         long trueChargeMicroampMicros, long simulatedMicros, long wallNanos,
+                         KernelSnapshot firstFault, int flowingAtEndMicroamps) {
 
     /** Whether the treatment ran to COMPLETE. */
     public boolean completed() {

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
-import org.galvani.drivers.sim.ContactScript;
-import org.galvani.drivers.sim.SimulatedOutputStage;
 import org.galvani.kernel.KernelState;
 import org.galvani.kernel.Prescription;
 import org.galvani.kernel.Units;
@@ -18,16 +16,19 @@ import org.galvani.trace.Implements;
 
 /**
  * One demo treatment in simulated time: the runtime with the simulated stage, stepped a control period
- * at a time, and a scripted operator who arms, starts once contact is confirmed, and resumes a few
- * seconds after the electrodes are back. The operator only makes requests; the kernel decides.
+ * at a time, and a scripted operator who arms, starts once contact is confirmed, resumes a few seconds
+ * after the electrodes are back and, if the scenario says so, acknowledges a fault (retrying a refusal
+ * after half a second like any request, at most {@value #ACKNOWLEDGE_TRIES} times). The operator only makes requests; the kernel decides.
  */
-@Implements("SRS-APP-001")
+@Implements({"SRS-APP-001", "SRS-APP-007"})
 final class DemoRun {
 
     private static final String OPERATOR = "demo-operator";
     private static final long SECOND = 1_000_000L;
     /** No demo treatment may run longer than this much simulated time. */
     private static final long TIME_LIMIT = 12 * 3_600 * SECOND;
+    /** How often the operator tries to acknowledge a fault before giving up. */
+    static final int ACKNOWLEDGE_TRIES = 30;
 
     private final DemoSettings settings;
     private final DemoConsole console;
@@ -39,6 +40,9 @@ final class DemoRun {
     private CompletableFuture<RequestOutcome> waiting;
     private long retryAtMicros;
     private long reattachedAtMicros = -1;
+    private long faultSeenAtMicros = -1;
+    private int acknowledgeTries;
+    private KernelSnapshot firstFault;
 
     DemoRun(DemoSettings settings, DemoConsole console) {
         this.settings = settings;
@@ -46,9 +50,9 @@ final class DemoRun {
     }
 
     DemoResult run() {
-        SimulatedOutputStage stage = new SimulatedOutputStage(settings.profile().simulator().withContact(contactScript()));
+        DemoStage stage = DemoStage.create(settings);
         long wallStart = System.nanoTime();
-        try (KernelRuntime started = KernelRuntime.builder().channel("ch0", settings.profile().profile(), stage)
+        try (KernelRuntime started = KernelRuntime.builder().channel("ch0", settings.profile().profile(), stage.driver())
                 .sink(events::add).build()) {
             runtime = started;
             period = runtime.periodMicros();
@@ -56,34 +60,29 @@ final class DemoRun {
             step();
             RequestOutcome armed = await(channel.arm(prescription(), OPERATOR));
             if (!armed.accepted()) {
-                return new DemoResult(armed.reason(), channel.snapshot(), events, 0, now, System.nanoTime() - wallStart);
+                return new DemoResult(armed.reason(), channel.snapshot(), events, 0, now, System.nanoTime() - wallStart,
+                        null, 0);
             }
             KernelSnapshot snapshot = channel.snapshot();
             while (!finished(snapshot) && now < TIME_LIMIT) {
                 step();
                 snapshot = channel.snapshot();
+                if (firstFault == null && snapshot.state() == KernelState.FAULT) {
+                    firstFault = snapshot;
+                }
                 operate(channel, snapshot);
                 console.progress(settings, snapshot);
                 pace(wallStart);
             }
             console.endProgress();
-            return new DemoResult(null, snapshot, events, stage.trueChargeMicroampMicros(), now,
-                    System.nanoTime() - wallStart);
+            return new DemoResult(null, snapshot, events, stage.trueChargeMicroampMicros().getAsLong(), now,
+                    System.nanoTime() - wallStart, firstFault, stage.flowingMicroamps().getAsInt());
         }
     }
 
     private void step() {
         now += period;
         runtime.advanceTo(now);
-    }
-
-    private ContactScript contactScript() {
-        if (!settings.detaches()) {
-            return ContactScript.alwaysAttached();
-        }
-        long detachAt = Math.round(settings.detachAtSeconds() * SECOND);
-        return ContactScript.builder().detachAt(detachAt)
-                .attachAt(detachAt + Math.round(settings.detachForSeconds() * SECOND)).build();
     }
 
     /** The settings in the kernel's units: the conversion happens here, at the edge. */
@@ -116,6 +115,8 @@ final class DemoRun {
         }
         if (snapshot.state() == KernelState.ARMED && snapshot.contactOk()) {
             waiting = channel.start(OPERATOR);
+        } else if (snapshot.state() == KernelState.FAULT && settings.acknowledgeFaults()) {
+            acknowledge(channel);
         } else if (snapshot.state() == KernelState.CONTACT_LOST) {
             if (!snapshot.contactOk()) {
                 reattachedAtMicros = -1;
@@ -124,6 +125,16 @@ final class DemoRun {
             } else if (now - reattachedAtMicros >= Math.round(settings.resumeAfterSeconds() * SECOND)) {
                 waiting = channel.resume(OPERATOR);
             }
+        }
+    }
+
+    /** A person looks at the fault for the resume delay, then acknowledges. */
+    private void acknowledge(Channel channel) {
+        if (faultSeenAtMicros < 0) {
+            faultSeenAtMicros = now;
+        } else if (now - faultSeenAtMicros >= Math.round(settings.resumeAfterSeconds() * SECOND)) {
+            acknowledgeTries++;
+            waiting = channel.acknowledge(OPERATOR);
         }
     }
 
@@ -138,9 +149,13 @@ final class DemoRun {
         return outcome.join();
     }
 
-    private static boolean finished(KernelSnapshot snapshot) {
-        return snapshot.state() == KernelState.COMPLETE || snapshot.state() == KernelState.FAULT
-                || snapshot.state() == KernelState.IDLE || snapshot.halted();
+    /** The end: complete, idle, halted, or a fault nobody (any longer) tries to acknowledge. */
+    private boolean finished(KernelSnapshot snapshot) {
+        boolean fault = snapshot.state() == KernelState.FAULT;
+        boolean acknowledging = settings.acknowledgeFaults() && acknowledgeTries < ACKNOWLEDGE_TRIES
+                || waiting != null && !waiting.isDone();
+        return snapshot.state() == KernelState.COMPLETE || snapshot.state() == KernelState.IDLE || snapshot.halted()
+                || (fault && !acknowledging);
     }
 
     /** Holds simulated time to {@code speed} × wall time (checked every 10 ms of simulated time). */

@@ -22,9 +22,11 @@ public final class ContactScript {
         this.timeline = changes.toArray(new Change[0]);
     }
 
+    private static final ContactScript ALWAYS_ATTACHED = new ContactScript(List.of());
+
     /** Attached all the time. */
     public static ContactScript alwaysAttached() {
-        return new ContactScript(List.of());
+        return ALWAYS_ATTACHED;
     }
 
     public static Builder builder() {
@@ -43,6 +45,21 @@ public final class ContactScript {
     /** The scripted changes, in time order. */
     public List<Change> changes() {
         return changes;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ContactScript script && script.changes.equals(changes);
+    }
+
+    @Override
+    public int hashCode() {
+        return changes.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ContactScript" + changes;
     }
 
     /** One scripted change: from {@code atMicros} on, the electrodes are (de)tached. */

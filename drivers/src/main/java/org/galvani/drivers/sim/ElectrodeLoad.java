@@ -6,8 +6,8 @@ import org.galvani.trace.Implements;
  * The patient and electrode load seen by the output stage: a fixed series resistance (electrodes, gel,
  * leads) plus a skin resistance that falls as current flows (the skin hydrates and its pores open under
  * iontophoresis), exponentially from its initial to its final value with a time constant counted in
- * time with current flowing. Purely resistive for now: the capacitive part of the skin comes with the
- * full patient model.
+ * time with current flowing. These are the circuit's resistances; the skin's capacitance and the
+ * circuit's state are {@link SkinCircuit}'s.
  *
  * <p>Deterministic: the same inputs always give the same resistance. Not thread-safe.
  */
@@ -52,6 +52,16 @@ public final class ElectrodeLoad {
     public int resistanceOhms() {
         double fall = Math.exp(-(double) energizedMicros / fallTimeConstantMicros);
         return seriesOhms + finalSkinOhms + (int) Math.round((initialSkinOhms - finalSkinOhms) * fall);
+    }
+
+    /** The series resistance (Ω). */
+    public int seriesOhms() {
+        return seriesOhms;
+    }
+
+    /** The skin resistance now (Ω). */
+    public int skinOhms() {
+        return resistanceOhms() - seriesOhms;
     }
 
     /** How long current has flowed through this load (µs). */

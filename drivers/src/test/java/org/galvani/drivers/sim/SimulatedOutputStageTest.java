@@ -113,8 +113,10 @@ class SimulatedOutputStageTest {
     }
 
     private static List<String> run() {
-        SimulatedOutputStage stage = openStage(SimulatorConfig.patchDefaults()
-                .withContact(ContactScript.builder().detachAt(500_000).attachAt(700_000).build()));
+        SimulatedOutputStage stage = openStage(SimulatorConfig.patchDefaults().withNoise(5, 42).withCapacitance(500)
+                .withContact(ContactScript.builder().detachAt(500_000).attachAt(700_000).build())
+                .withFaults(FaultScript.builder().add(FaultKind.SENSOR_DRIFT, 100_000, 300_000, 50)
+                        .add(FaultKind.LATE_MEASUREMENT, 800_000, 900_000, 3).build()));
         Measurement m = new Measurement();
         List<String> readings = new ArrayList<>();
         for (long t = 0; t < 1_000_000; t += 1_000) {
@@ -172,17 +174,28 @@ class SimulatedOutputStageTest {
     }
 
     @Test
-    @Verifies(value = "SRS-DRV-005", version = 2)
-    void selfTestPassesOnlyWhenOpenAndLeavesTheOutputAsItWas() {
+    @Verifies("SRS-DRV-005")
+    void selfTestPassesWhenOpenAlsoDuringATreatmentAndDoesNotChangeTheOutput() {
         SimulatedOutputStage stage = new SimulatedOutputStage(SimulatorConfig.patchDefaults());
         assertFalse(stage.selfTest().passed(), "not opened");
         stage.open();
         assertTrue(stage.selfTest().passed(), stage.selfTest().detail());
-        stage.apply(0, 100, true, Polarity.CATHODE);
-        assertTrue(stage.selfTest().passed(), "a periodic self-test during a treatment: " + stage.selfTest().detail());
-        stage.sample(1_000, new org.galvani.kernel.Measurement());
-        assertEquals(100, stage.flowingMicroamps(), "the self-test did not change the output");
+        stage.apply(0, 1_000, true, Polarity.CATHODE);
+        stage.sample(1_000, reading);
+        assertTrue(stage.selfTest().passed(), "output enabled: " + stage.selfTest().detail());
+        stage.sample(2_000, reading);
+        assertEquals(1_000, reading.currentMicroamps(), "the self-test left the output alone");
+        assertEquals(StatusFlags.OUTPUT_ENABLED, reading.statusFlags());
         stage.close();
         assertFalse(stage.selfTest().passed(), "closed");
+    }
+
+    @Test
+    @Verifies("SRS-DRV-005")
+    void declaresTheFaultClassesItDetects() {
+        SimulatedOutputStage stage = new SimulatedOutputStage(SimulatorConfig.patchDefaults());
+        assertTrue(stage.capabilities().detects(StatusFlags.HARDWARE_FAULT));
+        assertTrue(stage.capabilities().detects(StatusFlags.SELF_TEST_FAILED));
+        assertFalse(stage.capabilities().detects(StatusFlags.LINK_FAULT));
     }
 }
