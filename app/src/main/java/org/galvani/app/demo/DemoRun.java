@@ -25,6 +25,7 @@ final class DemoRun {
 
     private static final String OPERATOR = "demo-operator";
     private static final long SECOND = 1_000_000L;
+    private static final int SETTLE_PERIODS = 10;
     /** No demo treatment may run longer than this much simulated time. */
     private static final long TIME_LIMIT = 12 * 3_600 * SECOND;
     /** How often the operator tries to acknowledge a fault before giving up. */
@@ -75,7 +76,13 @@ final class DemoRun {
                 pace(wallStart);
             }
             console.endProgress();
-            return new DemoResult(null, snapshot, events, stage.trueChargeMicroampMicros().getAsLong(), now,
+            long endedAt = now;
+            // A few more periods, so that what the stage drives after the kernel's cut (by command and by
+            // its own disconnect) shows in the summary: a stage reports a change one period late.
+            for (int i = 0; i < SETTLE_PERIODS; i++) {
+                step();
+            }
+            return new DemoResult(null, snapshot, events, stage.trueChargeMicroampMicros().getAsLong(), endedAt,
                     System.nanoTime() - wallStart, firstFault, stage.flowingMicroamps().getAsInt());
         }
     }

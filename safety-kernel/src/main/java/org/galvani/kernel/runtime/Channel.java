@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #step(long)} runs on the control-loop thread only, {@link #dispatch()} on the dispatcher only.
  */
-@Implements({"SRS-KRN-028", "SRS-KRN-030", "SRS-KRN-032", "SRS-KRN-033", "SRS-KRN-036"})
+@Implements({"SRS-KRN-028", "SRS-KRN-030", "SRS-KRN-032", "SRS-KRN-033", "SRS-KRN-036", "SRS-KRN-037"})
 public final class Channel {
 
     private static final Logger LOG = LoggerFactory.getLogger(Channel.class);
@@ -63,6 +63,7 @@ public final class Channel {
     private long ticks;
     private final long selfTestIntervalMicros;
     private long nextSelfTestMicros = Long.MIN_VALUE;
+    private boolean cutOff;
     private boolean eventsDropped;
 
     // Between threads.
@@ -249,6 +250,7 @@ public final class Channel {
             }
             kernel.tick(nowMicros, measurement);
             apply(nowMicros);
+            cutOffOnFault();
             ticks++;
             snapshots.publish(ticks, kernel, false);
         } catch (RuntimeException | Error e) {
@@ -298,6 +300,20 @@ public final class Channel {
             disableOutput();
             carriedFlags |= StatusFlags.DRIVER_EXCEPTION;
         }
+    }
+
+    /**
+     * In the tick a fault is latched, the stage's own disable path (a relay, a firmware disable) cuts the
+     * output as well as the disabling command: a stage whose command path failed, a runaway, ignores
+     * the command but not its disconnect. Once per fault, so that a latched fault costs nothing per tick.
+     */
+    @Implements("SRS-KRN-037")
+    private void cutOffOnFault() {
+        boolean faulted = kernel.state() == KernelState.FAULT;
+        if (faulted && !cutOff) {
+            disableOutput();
+        }
+        cutOff = faulted;
     }
 
     /**
