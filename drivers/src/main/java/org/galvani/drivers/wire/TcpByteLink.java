@@ -19,7 +19,8 @@ import org.galvani.trace.Implements;
  * as on a serial line) and a non-blocking channel, so that reads can wait for a reply with microsecond
  * deadlines rather than the millisecond ones of {@code SO_TIMEOUT}. A read spins for the first
  * {@link #SPIN_MICROS} (a reply on loopback takes tens of µs) and then parks in short steps until its
- * deadline. Reading into the caller's array and writing from a cached wrapper allocate nothing in the
+ * deadline (sleeping in a selector when the deadline is further off). Waking a sleeping thread can take
+ * hundreds of µs on a virtual machine, which is why a reader that expects bytes soon spins. Reading into the caller's array and writing from a cached wrapper allocate nothing in the
  * steady state.
  */
 @Implements("SRS-DRV-023")
@@ -27,6 +28,13 @@ public final class TcpByteLink implements ByteLink {
 
     /** How long a read busy-waits before it starts parking (µs). */
     static final long SPIN_MICROS = 200;
+    private volatile long spinMicros = SPIN_MICROS;
+
+    /** How long a read busy-waits before it sleeps (µs; default {@link #SPIN_MICROS}); see the class comment. */
+    public TcpByteLink spinMicros(long micros) {
+        this.spinMicros = micros;
+        return this;
+    }
     private static final long PARK_NANOS = 50_000;
     /** Longer waits sleep in a selector: woken by the data, without polling. */
     private static final long SELECT_THRESHOLD_NANOS = 2_000_000;
@@ -102,7 +110,7 @@ public final class TcpByteLink implements ByteLink {
         ByteBuffer in = readBuffer(into);
         in.limit(offset + length).position(offset);
         long start = System.nanoTime();
-        long spinUntil = start + TimeUnit.MICROSECONDS.toNanos(Math.min(SPIN_MICROS, timeoutMicros));
+        long spinUntil = start + TimeUnit.MICROSECONDS.toNanos(Math.min(spinMicros, timeoutMicros));
         long deadline = start + TimeUnit.MICROSECONDS.toNanos(timeoutMicros);
         while (true) {
             int n = channel.read(in);

@@ -254,16 +254,7 @@ public final class WireDriver implements OutputStageDriver {
             r.close();
         }
         safeDisable();
-        writeLock.lock();
-        try {
-            ByteLink l = link;
-            link = null;
-            if (l != null) {
-                l.close();
-            }
-        } finally {
-            writeLock.unlock();
-        }
+        dropLink();
     }
 
     // --- Counters (any thread) ---

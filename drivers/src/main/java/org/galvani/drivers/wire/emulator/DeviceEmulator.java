@@ -37,6 +37,12 @@ public final class DeviceEmulator implements AutoCloseable {
     private static final long FIRMWARE_PERIOD_NANOS = 1_000_000;
     /** How long a reply write may take before the emulator drops the host (µs). */
     private static final long WRITE_TIMEOUT_MICROS = 100_000;
+    /**
+     * How long the link thread polls for the host's next frame before it sleeps (µs): like a firmware
+     * main loop polling its UART while the host is talking, so that a reply does not wait for a thread
+     * wake-up (hundreds of µs on a VM); an idle host costs nothing.
+     */
+    private static final long SESSION_SPIN_MICROS = 2_000;
 
     private final EmulatorConfig config;
     private final ServerSocketChannel server;
@@ -195,7 +201,7 @@ public final class DeviceEmulator implements AutoCloseable {
                 continue;
             }
             try {
-                ByteLink link = TcpByteLink.accepted(accepted, WRITE_TIMEOUT_MICROS);
+                ByteLink link = TcpByteLink.accepted(accepted, WRITE_TIMEOUT_MICROS).spinMicros(SESSION_SPIN_MICROS);
                 current = link;
                 sessions++;
                 LOG.info("emulator: host connected from {}", link.describe());
