@@ -111,6 +111,7 @@ public final class WireDriver implements OutputStageDriver {
     }
 
     @Override
+    @Implements("SRS-DRV-044")
     public DriverCapabilities capabilities() {
         return capabilities;
     }
