@@ -179,6 +179,11 @@ final class AnalogFrontEnd {
         outputEnabled = enable;
         polarity = newPolarity;
         stage.apply(plantMicros, microamps, enable, newPolarity);
+        if (!enable) {
+            // The board disables by opening its output relay as well as zeroing the DAC: a stage whose
+            // regulation has run away ignores the DAC, not the relay.
+            stage.safeDisable();
+        }
         if (clock == ClockMode.DEVICE) {
             stage.sample(plantMicros, latest);
         }
