@@ -3,6 +3,8 @@ package org.galvani.app;
 import java.io.PrintWriter;
 import org.galvani.app.demo.DemoCommand;
 import org.galvani.trace.Implements;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +21,8 @@ import picocli.CommandLine.Command;
 @Implements("SRS-APP-002")
 public final class GalvaniCli implements Runnable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(GalvaniCli.class);
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -34,10 +38,22 @@ public final class GalvaniCli implements Runnable {
         CommandLine commandLine = new CommandLine(new GalvaniCli());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler(GalvaniCli::failed);
         int code = commandLine.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * A command that fails while running (a device that cannot be reached, a stage that fails its
+     * self-test) says what went wrong in one line and exits with 1; the stack trace goes to the log.
+     */
+    private static int failed(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+        LOG.debug("galvani {} failed", commandLine.getCommandName(), e);
+        String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        commandLine.getErr().println("galvani " + commandLine.getCommandName() + ": " + message);
+        return 1;
     }
 
     @Override

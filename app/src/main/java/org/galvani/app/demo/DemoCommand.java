@@ -1,10 +1,14 @@
 package org.galvani.app.demo;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.galvani.app.config.ConfigException;
+import org.galvani.app.config.ConfigFile;
+import org.galvani.app.config.GalvaniConfig;
 import org.galvani.app.scenario.Scenario;
 import org.galvani.app.scenario.ScenarioException;
 import org.galvani.app.scenario.ScenarioParser;
@@ -13,6 +17,7 @@ import org.galvani.drivers.sim.FaultKind;
 import org.galvani.drivers.sim.FaultScript;
 import org.galvani.kernel.IonCharge;
 import org.galvani.kernel.Polarity;
+import org.galvani.kernel.spi.DriverRegistry;
 import org.galvani.trace.Implements;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,12 +39,24 @@ import picocli.CommandLine.Option;
                 + " 1 when it ends otherwise (for example in a fault), 2 for bad options or a refused prescription."},
         footer = {"", "Examples: galvani demo --current-ma 2.5 --dose-mamin 30 --detach-at-s 120",
             "          galvani demo --scenario runaway-stage",
-            "          galvani demo --scenario my-scenario.yaml --speed 0"})
-@Implements({"SRS-APP-001", "SRS-APP-002", "SRS-APP-005"})
+            "          galvani demo --scenario my-scenario.yaml --speed 0",
+            "          galvani demo --driver wire"})
+@Implements({"SRS-APP-001", "SRS-APP-002", "SRS-APP-005", "SRS-APP-011", "SRS-APP-012"})
 public final class DemoCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The device configuration (galvani.yaml: the driver and its settings, see"
+                    + " docs/CONFIGURATION.md); default: the embedded defaults (driver sim).")
+    private Path configFile;
+
+    @Option(names = "--driver", paramLabel = "NAME",
+            description = "The output stage's driver, overriding the configuration's: sim (the in-process"
+                    + " simulated stage) or wire (the wire-protocol driver and a device emulator of the same plant,"
+                    + " started in this process unless the configuration names the device's port).")
+    private String driverName;
 
     @Option(names = "--scenario", paramLabel = "FILE",
             description = "Runs a scenario file: a path, or the name of a shipped scenario (normal-dexamethasone,"
@@ -114,7 +131,13 @@ public final class DemoCommand implements Callable<Integer> {
         DemoSettings settings = settings();
         PrintWriter out = spec.commandLine().getOut();
         DemoConsole console = new DemoConsole(out, !noProgress, System.console() != null);
-        DemoResult result = new DemoRun(settings, console).run();
+        DemoResult result;
+        try {
+            result = new DemoRun(settings, console).run();
+        } catch (IllegalArgumentException e) {
+            // A driver's settings or a fault the chosen driver cannot take: the command line's to fix.
+            throw usage(e.getMessage());
+        }
         if (result.refusal() != null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "the safety kernel refused the prescription: " + result.refusal().text() + " ("
@@ -179,7 +202,27 @@ public final class DemoCommand implements Callable<Integer> {
                 scenario != null && Boolean.TRUE.equals(scenario.acknowledgeFaults()),
                 atLeastZero("--speed", speed),
                 !noProgress,
-                scenario == null ? null : scenario.source());
+                scenario == null ? null : scenario.source(),
+                config());
+    }
+
+    /** The configuration file, or the embedded defaults, with --driver applied; a bad file is a usage error. */
+    private GalvaniConfig config() {
+        DriverRegistry drivers = DriverRegistry.load(DemoCommand.class.getClassLoader());
+        GalvaniConfig config;
+        try {
+            config = configFile == null ? GalvaniConfig.defaults() : ConfigFile.load(configFile, drivers);
+        } catch (ConfigException e) {
+            throw usage(e.getMessage());
+        }
+        if (driverName == null) {
+            return config;
+        }
+        if (!drivers.providers().containsKey(driverName)) {
+            throw usage("--driver '" + driverName + "' is not on the class path; available: "
+                    + String.join(", ", drivers.providers().keySet()));
+        }
+        return config.withDriver(driverName);
     }
 
     /** The scenario named by --scenario; a bad file is a usage error naming its file, line and column. */

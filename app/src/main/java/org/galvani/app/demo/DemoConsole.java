@@ -98,9 +98,14 @@ final class DemoConsole {
             out.printf(Locale.ROOT, "Delivered:  %.4f mA·min of %.4f mA·min prescribed (%+.4f)%n", delivered,
                     settings.doseMilliampMinutes(), delivered - settings.doseMilliampMinutes());
         }
-        out.printf(Locale.ROOT, "Stage:      %.4f mA·min really flowed, by the simulated stage's own count"
-                + " (the kernel counts the larger of commanded and measured, so never less)%n",
-                result.trueChargeMicroampMicros() / 1e3 / Units.MICROAMP_MILLIS_PER_MILLIAMP_MINUTE);
+        out.printf(Locale.ROOT, "Driver:     %s%n", result.stage());
+        if (result.counter() == null || result.trueChargeMicroampMicros() < 0) {
+            out.println("Stage:      not counted here: the stage is outside this process");
+        } else {
+            out.printf(Locale.ROOT, "Stage:      %.4f mA·min really flowed, by %s"
+                    + " (the kernel counts the larger of commanded and measured, so never less)%n",
+                    result.trueChargeMicroampMicros() / 1e3 / Units.MICROAMP_MILLIS_PER_MILLIAMP_MINUTE, result.counter());
+        }
         out.printf(Locale.ROOT, "Duration:   %s simulated, output on for %s; %.1f s of wall time%n",
                 clock(result.simulatedMicros()), clock(last.outputMicros()), result.wallNanos() / 1e9);
         faults(settings, result);

@@ -11,15 +11,17 @@ import org.galvani.kernel.runtime.KernelSnapshot;
  * @param refusal         why the kernel refused the prescription, or null when it was armed
  * @param last            the channel's last snapshot
  * @param events          every event of the channel, in order
- * @param trueChargeMicroampMicros the charge that really flowed, as the simulated stage counted it
+ * @param trueChargeMicroampMicros the charge that really flowed, as the stage counted it; -1 when unknown
  * @param simulatedMicros how much simulated time the run took
  * @param wallNanos       how much wall-clock time it took
  * @param firstFault      the snapshot of the tick in which the kernel first latched FAULT, or null
- * @param flowingAtEndMicroamps the current the stage still drove when the run ended (µA, by its own count)
+ * @param flowingAtEndMicroamps the current the stage still drove when the run ended (µA, by its own count; -1 unknown)
+ * @param stage           what the driver drove
+ * @param counter         who counted the true charge, or null when nobody could
  */
 public record DemoResult(Reason refusal, KernelSnapshot last, List<ChannelEvent> events,
                          long trueChargeMicroampMicros, long simulatedMicros, long wallNanos,
-                         KernelSnapshot firstFault, int flowingAtEndMicroamps) {
+                         KernelSnapshot firstFault, int flowingAtEndMicroamps, String stage, String counter) {
 
     /** Whether the treatment ran to COMPLETE. */
     public boolean completed() {

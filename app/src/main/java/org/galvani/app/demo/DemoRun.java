@@ -52,6 +52,16 @@ final class DemoRun {
 
     DemoResult run() {
         DemoStage stage = DemoStage.create(settings);
+        try (AutoCloseable release = stage.resources()) {
+            return run(stage);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the demo's stage could not be released: " + e.getMessage(), e);
+        }
+    }
+
+    private DemoResult run(DemoStage stage) {
         long wallStart = System.nanoTime();
         try (KernelRuntime started = KernelRuntime.builder().channel("ch0", settings.profile().profile(), stage.driver())
                 .sink(events::add).build()) {
@@ -62,7 +72,7 @@ final class DemoRun {
             RequestOutcome armed = await(channel.arm(prescription(), OPERATOR));
             if (!armed.accepted()) {
                 return new DemoResult(armed.reason(), channel.snapshot(), events, 0, now, System.nanoTime() - wallStart,
-                        null, 0);
+                        null, 0, stage.description(), stage.counter());
             }
             KernelSnapshot snapshot = channel.snapshot();
             while (!finished(snapshot) && now < TIME_LIMIT) {
@@ -83,7 +93,8 @@ final class DemoRun {
                 step();
             }
             return new DemoResult(null, snapshot, events, stage.trueChargeMicroampMicros().getAsLong(), endedAt,
-                    System.nanoTime() - wallStart, firstFault, stage.flowingMicroamps().getAsInt());
+                    System.nanoTime() - wallStart, firstFault, stage.flowingMicroamps().getAsInt(), stage.description(),
+                    stage.counter());
         }
     }
 

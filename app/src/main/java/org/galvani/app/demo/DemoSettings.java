@@ -1,6 +1,7 @@
 package org.galvani.app.demo;
 
 import java.util.Map;
+import org.galvani.app.config.GalvaniConfig;
 import org.galvani.drivers.sim.FaultScript;
 import org.galvani.kernel.Polarity;
 
@@ -25,12 +26,13 @@ import org.galvani.kernel.Polarity;
  * @param speed            simulated seconds per wall-clock second; 0 runs as fast as possible
  * @param progress         whether to print the live progress line
  * @param scenario         the scenario file the run came from, or null
+ * @param config           the device configuration: which driver runs the stage, and its settings
  */
 public record DemoSettings(DemoProfile profile, String treatmentId, String drug, Polarity activeElectrode,
                            double currentMilliamps, double areaCm2, double doseMilliampMinutes, double durationMinutes,
                            double rampSeconds, Map<String, String> simulator, String settingsSource, FaultScript faults,
                            double resumeAfterSeconds, boolean acknowledgeFaults, double speed, boolean progress,
-                           String scenario) {
+                           String scenario, GalvaniConfig config) {
 
     public DemoSettings {
         simulator = Map.copyOf(simulator);

@@ -1,33 +1,23 @@
 package org.galvani.app.scenario;
 
-import java.io.StringReader;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import org.galvani.app.config.DriverSettingsReader;
 import org.galvani.app.demo.DemoProfile;
+import org.galvani.app.yaml.YamlInput;
 import org.galvani.drivers.sim.Fault;
 import org.galvani.drivers.sim.FaultKind;
 import org.galvani.drivers.sim.FaultScript;
 import org.galvani.kernel.EndCriterion;
 import org.galvani.kernel.Polarity;
 import org.galvani.kernel.spi.DriverProvider;
-import org.galvani.kernel.spi.DriverSettings;
 import org.galvani.trace.Implements;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads a scenario file (format: {@code docs/SCENARIOS.md}) with SnakeYAML's node API: the YAML is
@@ -41,7 +31,6 @@ public final class ScenarioParser {
     /** Large enough for any scenario, small enough that a wrong file cannot exhaust memory. */
     static final int MAX_CODE_POINTS = 256 * 1024;
 
-    private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP, Tag.SEQ);
     private static final Set<String> TOP = Set.of("description", "profile", "treatment-id", "prescription",
             "simulator", "operator", "faults");
     private static final Set<String> PRESCRIPTION = Set.of("drug", "active-electrode", "current-ma", "area-cm2",
@@ -57,41 +46,22 @@ public final class ScenarioParser {
 
     /** Parses {@code text}, read from {@code source} (named in every message). */
     public Scenario parse(String source, String text) {
-        Node root;
-        try {
-            root = yaml().compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new ScenarioException(where(source, mark) + "not valid YAML: " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new ScenarioException(source + ": not a usable YAML file: " + e.getMessage());
-        }
+        YamlInput in = new YamlInput(source, "a scenario", ScenarioException::new);
+        Node root = in.compose(text, MAX_CODE_POINTS);
         if (root == null) {
             throw new ScenarioException(source + ": the file is empty; a scenario needs at least a prescription");
         }
-        return new Reader(source).scenario(root);
-    }
-
-    private static Yaml yaml() {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(5);
-        options.setAllowRecursiveKeys(false);
-        options.setNestingDepthLimit(8);
-        options.setCodePointLimit(MAX_CODE_POINTS);
-        return new Yaml(options);
-    }
-
-    private static String where(String source, Mark mark) {
-        return mark == null ? source + ": " : source + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": ";
+        return new Reader(in).scenario(root);
     }
 
     /** One file's reading: knows the source for messages. */
     private final class Reader {
+        private final YamlInput in;
         private final String source;
 
-        Reader(String source) {
-            this.source = source;
+        Reader(YamlInput in) {
+            this.in = in;
+            this.source = in.source();
         }
 
         Scenario scenario(Node root) {
@@ -149,31 +119,7 @@ public final class ScenarioParser {
 
         /** The sim driver's settings, checked together by its provider; an error points at the setting it names. */
         private Map<String, String> simulator(Node node) {
-            Map<String, NodeTuple> entries = mapping(node, "simulator", simulator.settings().keySet());
-            Map<String, String> values = new LinkedHashMap<>();
-            for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
-                Node value = entry.getValue().getValueNode();
-                ScalarNode scalar = scalar(value, "simulator setting '" + entry.getKey() + "'", "an integer");
-                if (scalar.getTag() != Tag.INT) {
-                    throw error(value, "simulator setting '" + entry.getKey() + "' must be an integer, was '"
-                            + scalar.getValue() + "'");
-                }
-                values.put(entry.getKey(), scalar.getValue());
-            }
-            try {
-                simulator.create(DriverSettings.of(source, simulator.name(), values)).close();
-            } catch (IllegalArgumentException e) {
-                String problem = e.getMessage().startsWith(source + ": ")
-                        ? e.getMessage().substring(source.length() + 2) : e.getMessage();
-                Node at = node;
-                for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
-                    if (problem.contains("setting '" + entry.getKey() + "'")) {
-                        at = entry.getValue().getValueNode();
-                    }
-                }
-                throw error(at, problem);
-            }
-            return values;
+            return DriverSettingsReader.read(in, node, simulator, "simulator", true);
         }
 
         private FaultScript faults(Node node) {
@@ -235,144 +181,43 @@ public final class ScenarioParser {
         }
 
         private long integer(Map<String, NodeTuple> map, String key) {
-            Node node = map.get(key).getValueNode();
-            ScalarNode scalar = scalar(node, key, "an integer");
-            if (scalar.getTag() != Tag.INT) {
-                throw error(node, key + " must be an integer, was '" + scalar.getValue() + "'");
-            }
-            try {
-                return Long.parseLong(scalar.getValue().replace("_", ""));
-            } catch (NumberFormatException e) {
-                throw error(node, key + " must be a decimal integer, was '" + scalar.getValue() + "'");
-            }
+            return in.integer(map, key);
         }
 
         private Double positive(Map<String, NodeTuple> map, String key) {
-            if (!map.containsKey(key)) {
-                return null;
-            }
-            double value = number(map, key);
-            if (value <= 0) {
-                throw error(map.get(key).getValueNode(), key + " must be a positive number, was " + value);
-            }
-            return value;
+            return in.positive(map, key);
         }
 
         private Double atLeastZero(Map<String, NodeTuple> map, String key) {
-            if (!map.containsKey(key)) {
-                return null;
-            }
-            double value = number(map, key);
-            if (value < 0) {
-                throw error(map.get(key).getValueNode(), key + " must be zero or a positive number, was " + value);
-            }
-            return value;
+            return in.atLeastZero(map, key);
         }
 
         private double number(Map<String, NodeTuple> map, String key) {
-            Node node = map.get(key).getValueNode();
-            ScalarNode scalar = scalar(node, key, "a number");
-            double value;
-            try {
-                value = (scalar.getTag() == Tag.INT || scalar.getTag() == Tag.FLOAT)
-                        ? Double.parseDouble(scalar.getValue().replace("_", "")) : Double.NaN;
-            } catch (NumberFormatException e) {
-                value = Double.NaN;
-            }
-            if (!Double.isFinite(value)) {
-                throw error(node, key + " must be a number, was '" + scalar.getValue() + "'");
-            }
-            return value;
+            return in.number(map, key);
         }
 
         private Boolean flag(Map<String, NodeTuple> map, String key) {
-            if (!map.containsKey(key)) {
-                return null;
-            }
-            Node node = map.get(key).getValueNode();
-            ScalarNode scalar = scalar(node, key, "true or false");
-            if (scalar.getTag() != Tag.BOOL || !Set.of("true", "false").contains(scalar.getValue())) {
-                throw error(node, key + " must be true or false, was '" + scalar.getValue() + "'");
-            }
-            return Boolean.valueOf(scalar.getValue());
+            return in.flag(map, key);
         }
 
         private String text(Map<String, NodeTuple> map, String key) {
-            if (!map.containsKey(key)) {
-                return null;
-            }
-            ScalarNode scalar = scalar(map.get(key).getValueNode(), key, "text");
-            if (scalar.getTag() == Tag.NULL) {
-                throw error(scalar, key + " has no value");
-            }
-            return scalar.getValue().trim();
+            return in.text(map, key);
         }
 
-        private ScalarNode scalar(Node node, String what, String expected) {
-            plain(node);
-            if (!(node instanceof ScalarNode scalar)) {
-                throw error(node, what + " must be " + expected + ", was " + describe(node));
-            }
-            return scalar;
-        }
-
-        /** A mapping's entries by key; keys must be plain text, known (unless {@code known} is null) and unique. */
         private Map<String, NodeTuple> mapping(Node node, String what, Set<String> known) {
-            plain(node);
-            if (!(node instanceof MappingNode mapping)) {
-                throw error(node, what + " must be a mapping of keys to values, was " + describe(node));
-            }
-            Map<String, NodeTuple> entries = new LinkedHashMap<>();
-            for (NodeTuple tuple : mapping.getValue()) {
-                Node keyNode = tuple.getKeyNode();
-                plain(keyNode);
-                if (!(keyNode instanceof ScalarNode key) || key.getTag() != Tag.STR) {
-                    throw error(keyNode, "keys of " + what + " must be plain text, was " + describe(keyNode));
-                }
-                if (entries.putIfAbsent(key.getValue(), tuple) != null) {
-                    throw error(keyNode, "'" + key.getValue() + "' appears twice in " + what);
-                }
-                plain(tuple.getValueNode());
-            }
-            if (known != null) {
-                known(entries, known, what);
-            }
-            return entries;
+            return in.mapping(node, what, known);
         }
 
         private void known(Map<String, NodeTuple> entries, Set<String> known, String what) {
-            for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
-                if (!known.contains(entry.getKey())) {
-                    throw error(entry.getValue().getKeyNode(), "unknown key '" + entry.getKey() + "' in " + what
-                            + "; known: " + new TreeSet<>(known));
-                }
-            }
-        }
-
-        /** Only YAML's plain types: a tag such as {@code !!java.io.File} is refused, never constructed. */
-        private void plain(Node node) {
-            if (!PLAIN_TAGS.contains(node.getTag())) {
-                throw error(node, "the tag " + node.getTag().getValue() + " is not allowed in a scenario");
-            }
+            in.known(entries, known, what);
         }
 
         private String describe(Node node) {
-            if (node instanceof MappingNode) {
-                return "a mapping";
-            }
-            if (node instanceof SequenceNode) {
-                return "a list";
-            }
-            return "'" + ((ScalarNode) node).getValue() + "'";
+            return in.describe(node);
         }
 
-        private String position(Node node) {
-            Mark mark = node.getStartMark();
-            return source + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
-        }
-
-        private ScenarioException error(Node node, String problem) {
-            return new ScenarioException(position(node) + ": " + problem);
+        private IllegalArgumentException error(Node node, String problem) {
+            return in.error(node, problem);
         }
     }
 

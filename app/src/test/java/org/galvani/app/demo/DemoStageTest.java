@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
+import org.galvani.app.config.GalvaniConfig;
 import org.galvani.drivers.sim.FaultKind;
 import org.galvani.drivers.sim.FaultScript;
 import org.galvani.drivers.sim.SimDriverProvider;
@@ -17,7 +18,7 @@ class DemoStageTest {
 
     private static DemoSettings settings(Map<String, String> simulator, FaultScript faults) {
         return new DemoSettings(DemoProfile.DRUG_DELIVERY_PATCH, "T", "dexamethasone-sodium-phosphate", Polarity.CATHODE,
-                3, 10, 40, 0, 30, simulator, "test.yaml", faults, 5, false, 0, false, null);
+                3, 10, 40, 0, 30, simulator, "test.yaml", faults, 5, false, 0, false, null, GalvaniConfig.defaults());
     }
 
     @Test

@@ -1,0 +1,40 @@
+package org.galvani.app.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.galvani.kernel.spi.DriverSettings;
+
+/**
+ * The device's configuration: which driver runs the output stage, and each driver's settings (format
+ * and an example: {@code docs/CONFIGURATION.md}). Immutable; already checked when it exists.
+ *
+ * @param source         where it came from, for messages (a file name, or the embedded defaults)
+ * @param driver         the chosen driver's name
+ * @param driverSettings settings by driver name (drivers not named here run on their defaults)
+ */
+public record GalvaniConfig(String source, String driver, Map<String, Map<String, String>> driverSettings) {
+
+    /** The driver when no configuration names one: the in-process simulator. */
+    public static final String DEFAULT_DRIVER = "sim";
+
+    public GalvaniConfig {
+        Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+        driverSettings.forEach((name, values) -> copy.put(name, Map.copyOf(values)));
+        driverSettings = Map.copyOf(copy);
+    }
+
+    /** The embedded defaults: the {@code sim} driver with its own defaults. */
+    public static GalvaniConfig defaults() {
+        return new GalvaniConfig("embedded defaults", DEFAULT_DRIVER, Map.of());
+    }
+
+    /** The same configuration with another driver chosen (for a command-line option). */
+    public GalvaniConfig withDriver(String name) {
+        return new GalvaniConfig(source, name, driverSettings);
+    }
+
+    /** The settings of driver {@code name} (empty when the configuration has none), named after this source. */
+    public DriverSettings settingsFor(String name) {
+        return DriverSettings.of(source, name, driverSettings.getOrDefault(name, Map.of()));
+    }
+}
