@@ -76,6 +76,16 @@ class ConfigFileTest {
 
     @Test
     @Verifies("SRS-APP-011")
+    void theDocumentedExamplesAreValid() throws IOException {
+        GalvaniConfig example = ConfigFile.load(Path.of("../docs/galvani.example.yaml"), DRIVERS);
+        assertEquals("wire", example.driver());
+        String page = Files.readString(Path.of("../docs/CONFIGURATION.md"));
+        String block = page.substring(page.indexOf("```yaml\n") + 8, page.indexOf("```", page.indexOf("```yaml\n") + 8));
+        assertEquals("7450", parse(block).settingsFor("wire").values().get("port"));
+    }
+
+    @Test
+    @Verifies("SRS-APP-011")
     void anEmptyFileNamesWhatItNeeds() {
         assertEquals("galvani.yaml: the file is empty; it needs at least 'driver: NAME' (one of sim, wire)", refused(""));
     }
