@@ -76,7 +76,7 @@ public final class TestReports {
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
             throw new UncheckedIOException(new IOException(name + (line > 0 ? ":" + line : "")
-                    + ": not a readable test report (" + firstLine(e.getMessage()) + ")", e));
+                    + ": not a readable test report (" + problem(e) + ")", e));
         }
         return cases;
     }
@@ -121,10 +121,20 @@ public final class TestReports {
                     if (outcome != null && rank(outcome) > rank(status)) {
                         status = outcome;
                         String text = xml.getAttributeValue(null, "message");
+                        String type = xml.getAttributeValue(null, "type");
                         if (text == null) {
-                            text = xml.getAttributeValue(null, "type");
+                            // No message attribute (an aborted test): the first line of the stack trace, without
+                            // the exception's class name. Reading the text consumes the end of the element.
+                            text = xml.getElementText().strip();
+                            depth--;
+                            if (type != null && text.startsWith(type + ": ")) {
+                                text = text.substring(type.length() + 2);
+                            }
+                            if (text.isEmpty() && type != null) {
+                                text = type;
+                            }
                         }
-                        message = text == null ? "" : firstLine(text);
+                        message = firstLine(text);
                     }
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -138,6 +148,13 @@ public final class TestReports {
         if (!rootSeen) {
             throw new XMLStreamException("no <testsuite> element");
         }
+    }
+
+    /** The parser's own sentence, without its "ParseError at [row,col]" preamble. */
+    private static String problem(XMLStreamException e) {
+        String message = String.valueOf(e.getMessage());
+        int at = message.indexOf("Message: ");
+        return firstLine(at >= 0 ? message.substring(at + "Message: ".length()) : message);
     }
 
     private static int rank(TestStatus status) {
