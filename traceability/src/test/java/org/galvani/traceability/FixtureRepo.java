@@ -203,4 +203,29 @@ final class FixtureRepo {
         return Tracer.trace(sources());
     }
 
+
+    /**
+     * A checkout with every status: SRS-FIX-001 verified (HAZ-001), SRS-FIX-002 suspect, SRS-FIX-003 with a failing
+     * test, SRS-FIX-004 unverified, in two modules, and a link to an unknown ID.
+     */
+    static FixtureRepo mixed(Path root) throws IOException {
+        FixtureRepo repo = new FixtureRepo(root)
+                .module("core", requirement("SRS-FIX-001", 1, "C", "RC-001"), requirement("SRS-FIX-002", 2, "C", ""),
+                        requirement("SRS-FIX-003", 1, "B", "RC-001"))
+                .module("edge", requirement("SRS-FIX-004", 1, "A", ""))
+                .mainClass("core", "org.fix.Ceiling").implementsOn(null, "SRS-FIX-001", "SRS-FIX-002", "SRS-FIX-003")
+                .build()
+                .mainClass("edge", "org.fix.edge.Edge").implementsOn("run()", "SRS-FIX-004", "SRS-FIX-404").build()
+                .testClass("core", "org.fix.CeilingTest").verifiesOn("limits()", 0, "SRS-FIX-001")
+                .verifiesOn("changed()", 0, "SRS-FIX-002").verifiesOn("broken()", 0, "SRS-FIX-003").build()
+                .result("core", "org.fix.CeilingTest", "limits(int)[1]", "passed")
+                .result("core", "org.fix.CeilingTest", "limits(int)[2]", "passed")
+                .result("core", "org.fix.CeilingTest", "changed", "passed")
+                .result("core", "org.fix.CeilingTest", "broken", "failed");
+        repo.write("core/src/main/java/org/fix/Ceiling.java", "package org.fix;\n\n@Implements(\"SRS-FIX-001\")\n"
+                + "public class Ceiling {\n}\n");
+        repo.write("core/src/test/java/org/fix/CeilingTest.java", "package org.fix;\n\nclass CeilingTest {\n\n"
+                + "    @Verifies(\"SRS-FIX-001\")\n    void limits(int n) {\n    }\n}\n");
+        return repo;
+    }
 }
