@@ -37,7 +37,7 @@ final class HtmlMatrix {
             .VERIFIED,.PASSED{background:#2e7d32}.SUSPECT{background:#b26a00}.GAP,.FAILED{background:#c62828}
             .SKIPPED,.NOT_RUN{background:#6d4c41}.fail{color:#c62828;font-weight:600}.warn{color:#b26a00}
             .filters{display:flex;gap:1em;flex-wrap:wrap;margin:1em 0;align-items:center}
-            ul{margin:0;padding-left:1.2em}small{color:#666}code{font-size:12px}
+            ul{margin:0;padding-left:1.2em}small{color:#666}code{font-size:12px;word-break:break-all}
             #selfcheck{font-family:monospace;color:#666}
             """;
 
@@ -154,8 +154,8 @@ final class HtmlMatrix {
         out.append("</select></label><span id=\"shown\"></span></div>\n");
 
         out.append("<table id=\"matrix\" data-expected=\"").append(Escape.xml(expected)).append("\">\n<thead><tr>")
-                .append("<th>Hazards</th><th>Risk controls</th><th>Requirement</th><th>Implementation</th>")
-                .append("<th>Verifying tests (latest result)</th><th>Status and gaps</th></tr></thead>\n<tbody>\n");
+                .append("<th>Status and gaps</th><th>Hazards</th><th>Risk controls</th><th>Requirement</th>")
+                .append("<th>Implementation</th><th>Verifying tests (latest result)</th></tr></thead>\n<tbody>\n");
         for (RequirementTrace row : result.requirements()) {
             row(out, row, verdict, links, hazards, controls);
         }
@@ -203,7 +203,12 @@ final class HtmlMatrix {
                 .append("\" data-module=\"").append(Escape.xml(r.module())).append("\" data-hazards=\"")
                 .append(Escape.xml(String.join(" ", row.hazards()))).append("\" data-text=\"")
                 .append(Escape.xml(text.toString().toLowerCase(Locale.ROOT))).append("\">");
-        out.append("<td>");
+        out.append("<td><span class=\"b ").append(row.status()).append("\">").append(row.status()).append("</span><ul>");
+        for (Gap gap : row.gaps()) {
+            out.append("<li class=\"").append(verdict.fails(gap) ? "fail" : "warn").append("\">").append(gap.kind())
+                    .append(": ").append(Escape.xml(gap.message())).append("</li>");
+        }
+        out.append("</ul></td><td>");
         for (String id : row.hazards()) {
             Location at = hazards.get(id);
             out.append(at == null ? Escape.xml(id) : links.a(at.file(), at.line(), id)).append(' ');
@@ -243,12 +248,6 @@ final class HtmlMatrix {
                         .append("</span>");
             }
             out.append("</li>");
-        }
-        out.append("</ul></td><td><span class=\"b ").append(row.status()).append("\">").append(row.status())
-                .append("</span><ul>");
-        for (Gap gap : row.gaps()) {
-            out.append("<li class=\"").append(verdict.fails(gap) ? "fail" : "warn").append("\">").append(gap.kind())
-                    .append(": ").append(Escape.xml(gap.message())).append("</li>");
         }
         out.append("</ul></td></tr>\n");
     }
