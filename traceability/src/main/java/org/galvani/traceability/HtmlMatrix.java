@@ -112,7 +112,8 @@ final class HtmlMatrix {
         }
         String firstHazard = hazardIds.isEmpty() ? null : hazardIds.first();
         String firstModule = modules.isEmpty() ? null : modules.first();
-        long hazardRows = result.requirements().stream().filter(r -> r.hazards().contains(firstHazard)).count();
+        long hazardRows = firstHazard == null ? 0
+                : result.requirements().stream().filter(r -> r.hazards().contains(firstHazard)).count();
         long moduleRows = result.requirements().stream().filter(r -> r.requirement().module().equals(firstModule)).count();
         String expected = "{\"total\":" + result.requirements().size()
                 + ",\"VERIFIED\":" + result.count(RequirementStatus.VERIFIED)
