@@ -28,9 +28,9 @@ public final class TraceMain {
             }
             String value = args[++i];
             switch (option) {
-                case "--root" -> root = Path.of(value);
-                case "--out" -> out = Path.of(value);
-                case "--policy" -> policy = Path.of(value);
+                case "--root" -> root = Path.of(value).toAbsolutePath().normalize();
+                case "--out" -> out = Path.of(value).toAbsolutePath().normalize();
+                case "--policy" -> policy = Path.of(value).toAbsolutePath().normalize();
                 default -> throw new IllegalArgumentException("unknown option " + option
                         + " (expected --root DIR --out DIR [--policy FILE])");
             }
@@ -39,7 +39,7 @@ public final class TraceMain {
             throw new IllegalArgumentException("--root DIR and --out DIR are required");
         }
         if (policy != null && !Files.isRegularFile(policy)) {
-            throw new IllegalArgumentException("--policy " + policy + ": no such file");
+            throw new IllegalArgumentException("--policy " + policy.getFileName() + ": no such file (" + policy + ")");
         }
         TracePolicy rules = policy == null ? TracePolicy.defaults() : TracePolicy.read(policy);
         Traceability.Run run = Traceability.run(TraceSources.discover(root), rules, out);

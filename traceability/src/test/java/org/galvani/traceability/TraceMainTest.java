@@ -51,7 +51,7 @@ class TraceMainTest {
         assertEquals("--root DIR and --out DIR are required", error("--root", "x"));
         assertEquals("unknown option --rooot (expected --root DIR --out DIR [--policy FILE])", error("--rooot", "x"));
         assertEquals("option --out needs a value", error("--root", "x", "--out"));
-        assertEquals("--policy nowhere.yaml: no such file", error("--root", "x", "--out", "y", "--policy", "nowhere.yaml"));
+        assertTrue(error("--root", "x", "--out", "y", "--policy", "nowhere.yaml").startsWith("--policy nowhere.yaml: no such file ("));
     }
 
     private static String error(String... args) {
