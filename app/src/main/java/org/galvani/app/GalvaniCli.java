@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = GalvaniVersion.class,
         description = "Galvani: a safety-kernel framework for iontophoresis devices.",
-        subcommands = {DemoCommand.class, EmulatorCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, EmulatorCommand.class, TraceCommand.class, CommandLine.HelpCommand.class})
 @Implements("SRS-APP-002")
 public final class GalvaniCli implements Runnable {
 

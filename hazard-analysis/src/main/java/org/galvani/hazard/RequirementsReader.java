@@ -38,21 +38,32 @@ public final class RequirementsReader {
 
     /** Parses a requirements file's text; {@code file} names it in messages. */
     public static List<RequirementLink> parse(String file, String text) throws InputFormatException {
+        return parseDeclarations(file, text).stream().map(RequirementDeclaration::link).toList();
+    }
+
+    /** Reads a requirements file with every requirement's title, text, rationale and implementedIn. */
+    public static List<RequirementDeclaration> readDeclarations(Path path, String file)
+            throws IOException, InputFormatException {
+        return parseDeclarations(file, YamlNodes.readText(path, file));
+    }
+
+    /** Parses a requirements file's text into full declarations; {@code file} names it in messages. */
+    public static List<RequirementDeclaration> parseDeclarations(String file, String text)
+            throws InputFormatException {
         YamlNodes yaml = new YamlNodes(file);
         Node root = yaml.compose(text);
         Map<String, Node> top = yaml.mapping(root, "the requirements file", List.of("requirements"), List.of());
-        List<RequirementLink> links = new ArrayList<>();
+        List<RequirementDeclaration> declarations = new ArrayList<>();
         for (Node node : yaml.sequence(top.get("requirements"), "requirements")) {
             Map<String, Node> keys = yaml.mapping(node, "a requirement", REQUIRED, OPTIONAL);
             Reference id = yaml.word(keys.get("id"), "requirement id");
             String what = "requirement " + id.id();
             int version = yaml.positiveInt(keys.get("version"), what + " version");
-            yaml.text(keys.get("title"), what + " title");
-            yaml.text(keys.get("text"), what + " text");
-            yaml.text(keys.get("rationale"), what + " rationale");
-            if (keys.containsKey("implementedIn")) {
-                yaml.words(keys.get("implementedIn"), what + " implementedIn");
-            }
+            String title = yaml.text(keys.get("title"), what + " title");
+            String body = yaml.text(keys.get("text"), what + " text");
+            String rationale = yaml.text(keys.get("rationale"), what + " rationale");
+            List<Reference> implementedIn = keys.containsKey("implementedIn")
+                    ? yaml.words(keys.get("implementedIn"), what + " implementedIn") : List.of();
             Reference safetyClass = yaml.word(keys.get("safetyClass"), what + " safetyClass");
             if (!SAFETY_CLASSES.contains(safetyClass.id())) {
                 throw new InputFormatException(safetyClass.location(), what + ": safetyClass '" + safetyClass.id()
@@ -60,8 +71,10 @@ public final class RequirementsReader {
             }
             List<String> controls = yaml.words(keys.get("riskControls"), what + " riskControls").stream()
                     .map(Reference::id).toList();
-            links.add(new RequirementLink(id.id(), version, safetyClass.id(), file, id.location().line(), controls));
+            RequirementLink link = new RequirementLink(id.id(), version, safetyClass.id(), file, id.location().line(),
+                    controls);
+            declarations.add(new RequirementDeclaration(link, title, body, rationale, implementedIn));
         }
-        return links;
+        return declarations;
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RequirementsReaderTest {
 
     @Test
-    @Verifies("SRS-HAZ-006")
+    @Verifies(value = "SRS-HAZ-006", version = 2)
     void readsIdVersionClassLineAndControls() throws Exception {
         List<RequirementLink> links = RequirementsReader.read(Fixtures.path("requirements.yaml"), "fixtures/requirements.yaml");
         assertEquals(List.of(
@@ -21,7 +21,7 @@ class RequirementsReaderTest {
     }
 
     @Test
-    @Verifies("SRS-HAZ-006")
+    @Verifies(value = "SRS-HAZ-006", version = 2)
     void readsTheKernelsRequirementsFile() throws Exception {
         Path kernel = Path.of(System.getProperty("basedir", ".")).resolve("../safety-kernel/requirements.yaml").normalize();
         List<RequirementLink> links = RequirementsReader.read(kernel, "safety-kernel/requirements.yaml");
@@ -33,7 +33,7 @@ class RequirementsReaderTest {
     }
 
     @Test
-    @Verifies({"SRS-HAZ-006", "SRS-HAZ-005"})
+    @Verifies(value = "SRS-HAZ-006", version = 2)
     void badRequirementsAreErrorsNamingFileLineAndColumn() {
         String good = """
                 requirements:
@@ -59,6 +59,26 @@ class RequirementsReaderTest {
                 + " riskControls, safetyClass, implementedIn)", error(good + "    owner: me\n"));
         assertEquals("q.yaml:1:1: the requirements file: unknown key 'hazards' (allowed: requirements)",
                 error("hazards: []\n" + good));
+    }
+
+    @Test
+    @Verifies(value = "SRS-HAZ-006", version = 2)
+    void readsTheFullDeclarationWithTitleTextRationaleAndImplementedIn() throws Exception {
+        List<RequirementDeclaration> declarations = RequirementsReader.readDeclarations(
+                Fixtures.path("requirements.yaml"), "fixtures/requirements.yaml");
+        assertEquals(2, declarations.size());
+        RequirementDeclaration first = declarations.get(0);
+        assertEquals("SRS-TST-001", first.link().id());
+        assertEquals("Ceiling and cut-off", first.title());
+        assertEquals("The fixture's requirement.", first.text());
+        assertEquals("Links the fixture's controls.", first.rationale());
+        assertEquals(List.of(), first.implementedIn());
+        RequirementDeclaration second = declarations.get(1);
+        int line = Fixtures.lineOf("requirements.yaml", "implementedIn");
+        assertEquals(List.of(new Reference("tools/check.sh", new Location("fixtures/requirements.yaml", line, 21))),
+                second.implementedIn());
+        assertEquals(RequirementsReader.read(Fixtures.path("requirements.yaml"), "fixtures/requirements.yaml"),
+                declarations.stream().map(RequirementDeclaration::link).toList());
     }
 
     private static String error(String text) {

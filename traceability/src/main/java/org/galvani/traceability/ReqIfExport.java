@@ -1,0 +1,255 @@
+package org.galvani.traceability;
+
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.galvani.hazard.Hazard;
+import org.galvani.hazard.RiskControl;
+import org.galvani.trace.Implements;
+
+/**
+ * The matrix as ReqIF 1.2 (schema namespace {@code http://www.omg.org/spec/ReqIF/20110401/reqif.xsd},
+ * {@code REQ-IF-VERSION} 1.0 as the schema fixes it) for DOORS, Polarion or Jama: hazards, risk controls,
+ * requirements, implementations and verifying tests are SPEC-OBJECTs of five types with string attributes
+ * (ID, title, text, status, source, ...) and an integer version; SPEC-RELATIONs of three types link them —
+ * {@code controls} (risk control → hazard, and requirement → risk control it implements),
+ * {@code implements} (implementation → requirement) and {@code verifies} (test → requirement, with the
+ * latest result and whether the link is suspect); one SPECIFICATION holds a hierarchy of hazards, controls
+ * and requirements. Identifiers are stable across runs (derived from the IDs and element names).
+ */
+@Implements("SRS-TRC-009")
+final class ReqIfExport {
+
+    private ReqIfExport() {
+    }
+
+    private static final String[] OBJECT_TYPES = {"HAZARD", "RISK-CONTROL", "REQUIREMENT", "IMPLEMENTATION", "TEST"};
+
+    static String render(TraceResult result, Verdict verdict) {
+        String time = result.time().truncatedTo(ChronoUnit.SECONDS).toString();
+        Writer w = new Writer(time);
+        StringBuilder out = w.out;
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<REQ-IF xmlns=\"http://www.omg.org/spec/ReqIF/20110401/reqif.xsd\" xml:lang=\"en\">\n")
+                .append("  <THE-HEADER>\n    <REQ-IF-HEADER IDENTIFIER=\"_header\">\n")
+                .append("      <COMMENT>Hazards, risk controls, requirements, implementations and verifying tests of Galvani, ")
+                .append("with their links; policy ").append(Escape.xml(verdict.policy())).append(": ")
+                .append(verdict.passed() ? "passed" : "failed").append("</COMMENT>\n")
+                .append("      <CREATION-TIME>").append(time).append("</CREATION-TIME>\n")
+                .append("      <REPOSITORY-ID>galvani</REPOSITORY-ID>\n")
+                .append("      <REQ-IF-TOOL-ID>Galvani traceability</REQ-IF-TOOL-ID>\n")
+                .append("      <REQ-IF-VERSION>1.0</REQ-IF-VERSION>\n")
+                .append("      <SOURCE-TOOL-ID>Galvani traceability (galvani-traceability)</SOURCE-TOOL-ID>\n")
+                .append("      <TITLE>Galvani traceability matrix</TITLE>\n")
+                .append("    </REQ-IF-HEADER>\n  </THE-HEADER>\n  <CORE-CONTENT>\n    <REQ-IF-CONTENT>\n");
+        out.append("      <DATATYPES>\n")
+                .append("        <DATATYPE-DEFINITION-STRING IDENTIFIER=\"_dt-string\" LAST-CHANGE=\"").append(time)
+                .append("\" LONG-NAME=\"Text\" MAX-LENGTH=\"100000\"/>\n")
+                .append("        <DATATYPE-DEFINITION-INTEGER IDENTIFIER=\"_dt-integer\" LAST-CHANGE=\"").append(time)
+                .append("\" LONG-NAME=\"Integer\" MAX=\"2147483647\" MIN=\"0\"/>\n      </DATATYPES>\n");
+        out.append("      <SPEC-TYPES>\n");
+        for (String type : OBJECT_TYPES) {
+            out.append("        <SPEC-OBJECT-TYPE IDENTIFIER=\"_t-").append(type.toLowerCase(java.util.Locale.ROOT))
+                    .append("\" LAST-CHANGE=\"").append(time).append("\" LONG-NAME=\"").append(type).append("\">\n")
+                    .append("          <SPEC-ATTRIBUTES>\n");
+            for (String attribute : attributes(type).keySet()) {
+                w.attributeDefinition(type, attribute);
+            }
+            out.append("          </SPEC-ATTRIBUTES>\n        </SPEC-OBJECT-TYPE>\n");
+        }
+        for (String relation : List.of("controls", "implements", "verifies")) {
+            out.append("        <SPEC-RELATION-TYPE IDENTIFIER=\"_r-").append(relation).append("\" LAST-CHANGE=\"")
+                    .append(time).append("\" LONG-NAME=\"").append(relation).append("\"");
+            if (relation.equals("verifies")) {
+                out.append(">\n          <SPEC-ATTRIBUTES>\n");
+                w.attributeDefinition("VERIFIES", "Result");
+                w.attributeDefinition("VERIFIES", "Suspect");
+                out.append("          </SPEC-ATTRIBUTES>\n        </SPEC-RELATION-TYPE>\n");
+            } else {
+                out.append("/>\n");
+            }
+        }
+        out.append("        <SPECIFICATION-TYPE IDENTIFIER=\"_t-specification\" LAST-CHANGE=\"").append(time)
+                .append("\" LONG-NAME=\"Traceability\"/>\n      </SPEC-TYPES>\n      <SPEC-OBJECTS>\n");
+
+        Map<String, String> objects = new LinkedHashMap<>();
+        for (Hazard hazard : result.analysis().register().hazards()) {
+            String id = "_haz-" + Writer.ncName(hazard.id());
+            if (objects.putIfAbsent(id, "HAZARD") == null) {
+                w.object(id, "HAZARD", hazard.id(), Map.of("ID", hazard.id(), "Title", hazard.title(), "Text",
+                        hazard.hazard() + ". Situation: " + hazard.situation() + ". Harm: " + hazard.harm(),
+                        "Source", hazard.location().toString()), null);
+            }
+        }
+        for (RiskControl control : result.analysis().register().controls()) {
+            String id = "_rc-" + Writer.ncName(control.id());
+            if (objects.putIfAbsent(id, "RISK-CONTROL") == null) {
+                w.object(id, "RISK-CONTROL", control.id(), Map.of("ID", control.id(), "Title", control.title(),
+                        "Text", control.text(), "Kind", control.kind().name(), "Owner", control.owner().name(),
+                        "Source", control.location().toString()), null);
+            }
+        }
+        Map<String, String> elements = new HashMap<>();
+        for (RequirementTrace row : result.requirements()) {
+            Requirement r = row.requirement();
+            w.object("_req-" + Writer.ncName(r.id()), "REQUIREMENT", r.id(), Map.of("ID", r.id(), "Title", r.title(),
+                    "Text", r.text(), "Safety class", r.safetyClass(), "Module", r.module(), "Status",
+                    row.status().name(), "Source", r.source().toString()), r.version());
+            for (Implementation implementation : row.implementations()) {
+                String id = "_impl-" + Writer.ncName(implementation.element());
+                if (elements.putIfAbsent(id, implementation.element()) == null) {
+                    w.object(id, "IMPLEMENTATION", implementation.element(), Map.of("ID", implementation.element(),
+                            "Module", implementation.module(), "Source",
+                            implementation.source() == null ? "" : implementation.source().toString()), null);
+                }
+            }
+            for (VerifyingTest test : row.tests()) {
+                String id = "_test-" + Writer.ncName(test.link().element());
+                if (elements.putIfAbsent(id, test.link().element()) == null) {
+                    w.object(id, "TEST", test.link().element(), Map.of("ID", test.link().element(), "Module",
+                            test.link().module(), "Source",
+                            test.link().source() == null ? "" : test.link().source().toString()), null);
+                }
+            }
+        }
+        out.append("      </SPEC-OBJECTS>\n      <SPEC-RELATIONS>\n");
+        for (ControlTrace control : result.controls()) {
+            String source = "_rc-" + Writer.ncName(control.control().id());
+            for (String hazard : control.hazards()) {
+                String target = "_haz-" + Writer.ncName(hazard);
+                if (objects.containsKey(target)) {
+                    w.relation(source, target, "controls", null, null);
+                }
+            }
+        }
+        for (RequirementTrace row : result.requirements()) {
+            String requirement = "_req-" + Writer.ncName(row.requirement().id());
+            for (String control : row.controls()) {
+                String target = "_rc-" + Writer.ncName(control);
+                if (objects.containsKey(target)) {
+                    w.relation(requirement, target, "controls", null, null);
+                }
+            }
+            for (Implementation implementation : row.implementations()) {
+                w.relation("_impl-" + Writer.ncName(implementation.element()), requirement, "implements", null, null);
+            }
+            for (VerifyingTest test : row.tests()) {
+                w.relation("_test-" + Writer.ncName(test.link().element()), requirement, "verifies",
+                        test.outcome().name(), test.suspect() ? "suspect" : "current");
+            }
+        }
+        out.append("      </SPEC-RELATIONS>\n      <SPECIFICATIONS>\n")
+                .append("        <SPECIFICATION IDENTIFIER=\"_spec\" LAST-CHANGE=\"").append(time)
+                .append("\" LONG-NAME=\"Galvani traceability\">\n")
+                .append("          <TYPE><SPECIFICATION-TYPE-REF>_t-specification</SPECIFICATION-TYPE-REF></TYPE>\n")
+                .append("          <CHILDREN>\n");
+        for (Map.Entry<String, String> object : objects.entrySet()) {
+            w.hierarchy(object.getKey());
+        }
+        for (RequirementTrace row : result.requirements()) {
+            w.hierarchy("_req-" + Writer.ncName(row.requirement().id()));
+        }
+        out.append("          </CHILDREN>\n        </SPECIFICATION>\n      </SPECIFICATIONS>\n")
+                .append("    </REQ-IF-CONTENT>\n  </CORE-CONTENT>\n</REQ-IF>\n");
+        return out.toString();
+    }
+
+    /** The string attributes of each object type, in order. */
+    private static Map<String, Boolean> attributes(String type) {
+        Map<String, Boolean> attributes = new LinkedHashMap<>();
+        List<String> names = switch (type) {
+            case "HAZARD" -> List.of("ID", "Title", "Text", "Source");
+            case "RISK-CONTROL" -> List.of("ID", "Title", "Text", "Kind", "Owner", "Source");
+            case "REQUIREMENT" -> List.of("ID", "Title", "Text", "Safety class", "Module", "Status", "Source", "Version");
+            default -> List.of("ID", "Module", "Source");
+        };
+        names.forEach(name -> attributes.put(name, Boolean.TRUE));
+        return attributes;
+    }
+
+    private static final class Writer {
+        final StringBuilder out = new StringBuilder(1 << 20);
+        final String time;
+        private final Map<String, Integer> hierarchyCount = new HashMap<>();
+        private int relations;
+
+        Writer(String time) {
+            this.time = time;
+        }
+
+        static String ncName(String text) {
+            StringBuilder id = new StringBuilder(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                id.append(Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_' ? c : '_');
+            }
+            return id.toString();
+        }
+
+        static String attributeId(String type, String attribute) {
+            return "_a-" + type.toLowerCase(java.util.Locale.ROOT) + "-" + ncName(attribute.toLowerCase(java.util.Locale.ROOT));
+        }
+
+        void attributeDefinition(String type, String attribute) {
+            boolean integer = attribute.equals("Version");
+            String kind = integer ? "INTEGER" : "STRING";
+            out.append("            <ATTRIBUTE-DEFINITION-").append(kind).append(" IDENTIFIER=\"")
+                    .append(attributeId(type, attribute)).append("\" LAST-CHANGE=\"").append(time)
+                    .append("\" LONG-NAME=\"").append(Escape.xml(attribute)).append("\">\n")
+                    .append("              <TYPE><DATATYPE-DEFINITION-").append(kind).append("-REF>")
+                    .append(integer ? "_dt-integer" : "_dt-string").append("</DATATYPE-DEFINITION-").append(kind)
+                    .append("-REF></TYPE>\n            </ATTRIBUTE-DEFINITION-").append(kind).append(">\n");
+        }
+
+        void object(String id, String type, String longName, Map<String, String> values, Integer version) {
+            out.append("        <SPEC-OBJECT IDENTIFIER=\"").append(id).append("\" LAST-CHANGE=\"").append(time)
+                    .append("\" LONG-NAME=\"").append(Escape.xml(longName)).append("\">\n          <VALUES>\n");
+            for (String attribute : attributes(type).keySet()) {
+                if (attribute.equals("Version")) {
+                    continue;
+                }
+                string(type, attribute, values.getOrDefault(attribute, ""));
+            }
+            if (version != null) {
+                out.append("            <ATTRIBUTE-VALUE-INTEGER THE-VALUE=\"").append(version)
+                        .append("\"><DEFINITION><ATTRIBUTE-DEFINITION-INTEGER-REF>").append(attributeId(type, "Version"))
+                        .append("</ATTRIBUTE-DEFINITION-INTEGER-REF></DEFINITION></ATTRIBUTE-VALUE-INTEGER>\n");
+            }
+            out.append("          </VALUES>\n          <TYPE><SPEC-OBJECT-TYPE-REF>_t-")
+                    .append(type.toLowerCase(java.util.Locale.ROOT)).append("</SPEC-OBJECT-TYPE-REF></TYPE>\n")
+                    .append("        </SPEC-OBJECT>\n");
+        }
+
+        private void string(String type, String attribute, String value) {
+            out.append("            <ATTRIBUTE-VALUE-STRING THE-VALUE=\"").append(Escape.xml(value))
+                    .append("\"><DEFINITION><ATTRIBUTE-DEFINITION-STRING-REF>").append(attributeId(type, attribute))
+                    .append("</ATTRIBUTE-DEFINITION-STRING-REF></DEFINITION></ATTRIBUTE-VALUE-STRING>\n");
+        }
+
+        void relation(String source, String target, String type, String result, String suspect) {
+            relations++;
+            out.append("        <SPEC-RELATION IDENTIFIER=\"_rel-").append(relations).append("\" LAST-CHANGE=\"")
+                    .append(time).append("\">\n");
+            if (result != null) {
+                out.append("          <VALUES>\n");
+                string("VERIFIES", "Result", result);
+                string("VERIFIES", "Suspect", suspect);
+                out.append("          </VALUES>\n");
+            }
+            out.append("          <SOURCE><SPEC-OBJECT-REF>").append(source).append("</SPEC-OBJECT-REF></SOURCE>\n")
+                    .append("          <TARGET><SPEC-OBJECT-REF>").append(target).append("</SPEC-OBJECT-REF></TARGET>\n")
+                    .append("          <TYPE><SPEC-RELATION-TYPE-REF>_r-").append(type)
+                    .append("</SPEC-RELATION-TYPE-REF></TYPE>\n        </SPEC-RELATION>\n");
+        }
+
+        void hierarchy(String object) {
+            int n = hierarchyCount.merge(object, 1, Integer::sum);
+            out.append("            <SPEC-HIERARCHY IDENTIFIER=\"_h").append(object).append(n == 1 ? "" : "-" + n)
+                    .append("\" LAST-CHANGE=\"").append(time).append("\"><OBJECT><SPEC-OBJECT-REF>").append(object)
+                    .append("</SPEC-OBJECT-REF></OBJECT></SPEC-HIERARCHY>\n");
+        }
+    }
+
+}
