@@ -183,7 +183,7 @@ class SimulatedFaultsTest {
     }
 
     @Test
-    @Verifies("SRS-DRV-005")
+    @Verifies(value = "SRS-DRV-005", version = 2)
     void theSelfTestFailsOnAHardwareFaultAStuckOrDriftedSensorAndFlagsItUntilItPasses() {
         SimulatedOutputStage stage = stage(FaultScript.builder().add(FaultKind.HARDWARE_FAULT, 5 * MS, 6 * MS)
                 .add(FaultKind.SENSOR_STUCK, 10 * MS, 11 * MS, 1_000)

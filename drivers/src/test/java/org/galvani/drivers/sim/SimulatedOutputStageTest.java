@@ -28,7 +28,7 @@ class SimulatedOutputStageTest {
     }
 
     @Test
-    @Verifies("SRS-DRV-001")
+    @Verifies(value = "SRS-DRV-001", version = 2)
     void drivesTheCommandedCurrentAtTheNextSample() {
         SimulatedOutputStage stage = openStage(constantLoad(ContactScript.alwaysAttached()));
         stage.sample(0, reading);
@@ -44,7 +44,7 @@ class SimulatedOutputStageTest {
     }
 
     @Test
-    @Verifies("SRS-DRV-001")
+    @Verifies(value = "SRS-DRV-001", version = 2)
     void limitsTheCurrentAtTheComplianceVoltage() {
         SimulatedOutputStage stage = openStage(constantLoad(ContactScript.alwaysAttached()));
         stage.apply(0, 20_000, true, Polarity.ANODE);
@@ -54,7 +54,7 @@ class SimulatedOutputStageTest {
     }
 
     @Test
-    @Verifies("SRS-DRV-001")
+    @Verifies(value = "SRS-DRV-001", version = 2)
     void drivesNothingWhenDisabled() {
         SimulatedOutputStage stage = openStage(constantLoad(ContactScript.alwaysAttached()));
         stage.apply(0, 2_000, false, Polarity.ANODE);
@@ -79,7 +79,7 @@ class SimulatedOutputStageTest {
     }
 
     @Test
-    @Verifies("SRS-DRV-001")
+    @Verifies(value = "SRS-DRV-001", version = 2)
     void quantisesTheMeasurementToItsResolution() {
         SimulatorConfig coarse = new SimulatorConfig(25_000, 80_000, 10, 100, 0, 5_000, 5_000, 1_000_000_000L,
                 ContactScript.alwaysAttached());
@@ -93,7 +93,7 @@ class SimulatedOutputStageTest {
     }
 
     @Test
-    @Verifies("SRS-DRV-004")
+    @Verifies(value = "SRS-DRV-004", version = 2)
     void countsTheChargeThatReallyFlowed() {
         SimulatedOutputStage stage = openStage(constantLoad(ContactScript.alwaysAttached()));
         stage.sample(0, reading);
@@ -107,7 +107,7 @@ class SimulatedOutputStageTest {
     }
 
     @Test
-    @Verifies("SRS-DRV-004")
+    @Verifies(value = "SRS-DRV-004", version = 2)
     void theSameCallsGiveTheSameReadings() {
         assertEquals(run(), run());
     }
@@ -139,7 +139,7 @@ class SimulatedOutputStageTest {
     }
 
     @Test
-    @Verifies("SRS-DRV-005")
+    @Verifies(value = "SRS-DRV-005", version = 2)
     void safeDisableStopsTheOutputAtOnce() {
         SimulatedOutputStage stage = openStage(constantLoad(ContactScript.alwaysAttached()));
         stage.apply(0, 2_000, true, Polarity.CATHODE);
@@ -150,7 +150,7 @@ class SimulatedOutputStageTest {
     }
 
     @Test
-    @Verifies("SRS-DRV-005")
+    @Verifies(value = "SRS-DRV-005", version = 2)
     void aPolarityChangeUnderLoadIsAHardwareFault() {
         SimulatedOutputStage stage = openStage(constantLoad(ContactScript.alwaysAttached()));
         stage.apply(0, 2_000, true, Polarity.CATHODE);
@@ -163,7 +163,7 @@ class SimulatedOutputStageTest {
     }
 
     @Test
-    @Verifies("SRS-DRV-005")
+    @Verifies(value = "SRS-DRV-005", version = 2)
     void aPolarityChangeWithTheOutputDisabledIsAllowed() {
         SimulatedOutputStage stage = openStage(constantLoad(ContactScript.alwaysAttached()));
         stage.apply(0, 0, false, Polarity.CATHODE);
@@ -174,7 +174,7 @@ class SimulatedOutputStageTest {
     }
 
     @Test
-    @Verifies("SRS-DRV-005")
+    @Verifies(value = "SRS-DRV-005", version = 2)
     void selfTestPassesWhenOpenAlsoDuringATreatmentAndDoesNotChangeTheOutput() {
         SimulatedOutputStage stage = new SimulatedOutputStage(SimulatorConfig.patchDefaults());
         assertFalse(stage.selfTest().passed(), "not opened");
@@ -191,7 +191,7 @@ class SimulatedOutputStageTest {
     }
 
     @Test
-    @Verifies("SRS-DRV-005")
+    @Verifies(value = "SRS-DRV-005", version = 2)
     void declaresTheFaultClassesItDetects() {
         SimulatedOutputStage stage = new SimulatedOutputStage(SimulatorConfig.patchDefaults());
         assertTrue(stage.capabilities().detects(StatusFlags.HARDWARE_FAULT));

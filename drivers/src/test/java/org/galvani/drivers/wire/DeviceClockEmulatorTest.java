@@ -39,7 +39,7 @@ class DeviceClockEmulatorTest {
     }
 
     @Test
-    @Verifies("SRS-DRV-033")
+    @Verifies(value = "SRS-DRV-033", version = 2)
     void aSeededPlantIsReproducibleAndSeedZeroIsTheSimDefault() {
         assertEquals(load(org.galvani.drivers.sim.SimulatorConfig.patchDefaults()), load(EmulatorConfig.plantForSeed(0)));
         assertEquals(load(EmulatorConfig.plantForSeed(42)), load(EmulatorConfig.plantForSeed(42)));
