@@ -63,7 +63,9 @@ public final class ScenarioParser {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             throw new ScenarioException(where(source, mark) + "not valid YAML: " + e.getProblem());
-        } catch (YAMLException e) {
+        } catch (YAMLException | IllegalArgumentException e) {
+            // SnakeYAML throws IllegalArgumentException for some malformed input (a tag such as "!1%E"):
+            // found by fuzzing (verification, ParserFuzzTest).
             throw new ScenarioException(source + ": not a usable YAML file: " + e.getMessage());
         }
         if (root == null) {
