@@ -82,7 +82,7 @@ class KernelSimStatefulPropertyTest {
         long millis = (System.nanoTime() - started) / 1_000_000L;
         StateCoverage coverage = new StateCoverage(runs[0], runsReaching);
         LOG.info("stateful kernel+sim: {} runs of up to {} steps in {} ms; runs reaching each state: {}; reasons: {};"
-                + " treatments with two faults at once (true charge not held to the cap): {}", runs[0], MAX_STEPS, millis,
+                + " treatments with a runaway behind a blind sensor (true charge not held to the cap): {}", runs[0], MAX_STEPS, millis,
                 coverage, reasons, multipleFaultTreatments[0]);
         List<String> shortfalls = coverage.shortfalls(MIN_SHARE);
         assertTrue(shortfalls.isEmpty(), "the generator does not reach every state often enough: " + shortfalls);

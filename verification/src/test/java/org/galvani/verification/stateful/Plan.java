@@ -73,18 +73,23 @@ final class Plan {
     }
 
     /**
-     * Whether two or more faults other than a (partial) detach are active at {@code timeMicros}: outside the
-     * single-fault condition (IEC 60601-1) that the kernel's detection is designed for. A runaway stage
-     * behind a sensor stuck at zero, for one, drives current that nothing in the measurement shows.
+     * Whether a runaway stage and a sensor fault that can hide its current (stuck, drifting, stopped, late or
+     * duplicated measurements) are active together at {@code timeMicros}: two faults at once, outside the
+     * single-fault condition (IEC 60601-1) that the kernel's detection is designed for. A runaway behind a
+     * sensor stuck at zero drives current that nothing in the measurement shows.
      */
-    boolean multipleFaultsAt(long timeMicros) {
-        int active = 0;
+    boolean hiddenRunawayAt(long timeMicros) {
+        boolean runaway = false;
+        boolean blindSensor = false;
         for (Fault fault : faults) {
-            if (fault.activeAt(timeMicros) && fault.kind() != FaultKind.DETACH && fault.kind() != FaultKind.PARTIAL_DETACH) {
-                active++;
+            if (fault.activeAt(timeMicros)) {
+                runaway |= fault.kind() == FaultKind.RUNAWAY;
+                blindSensor |= fault.kind() == FaultKind.SENSOR_STUCK || fault.kind() == FaultKind.SENSOR_DRIFT
+                        || fault.kind() == FaultKind.MEASUREMENT_STOPS || fault.kind() == FaultKind.LATE_MEASUREMENT
+                        || fault.kind() == FaultKind.DUPLICATED_MEASUREMENT;
             }
         }
-        return active >= 2;
+        return runaway && blindSensor;
     }
 
     /** Whether a fault other than a (partial) detach is active at {@code timeMicros}: the stage or sensor lies. */

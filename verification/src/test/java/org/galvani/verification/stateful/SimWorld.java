@@ -50,7 +50,7 @@ final class SimWorld implements AutoCloseable {
     private final Set<Reason> reasons = EnumSet.noneOf(Reason.class);
 
     private final Map<String, Long> trueChargeByTreatment = new HashMap<>();
-    /** Treatments during which two faults were active at once (see {@link Plan#multipleFaultsAt}). */
+    /** Treatments during which a runaway ran behind a blind sensor (see {@link Plan#hiddenRunawayAt}). */
     private final Set<String> multipleFaults = new java.util.HashSet<>();
     private String treatmentDuringInterval;
     private long trueChargeSoFar;
@@ -143,14 +143,14 @@ final class SimWorld implements AutoCloseable {
     /**
      * SRS-KRN-014 in physical terms: the charge that really flowed through the load while a treatment was
      * armed, over all its arms (the dose ledger carries its dose from one arm to the next), stays within the
-     * hard cap, whatever the sensor said, under the single-fault condition. With two faults at once (a
-     * runaway stage behind a sensor stuck at zero) the kernel cannot see the current; such treatments are
-     * counted ({@link #multipleFaultTreatments()}) but not held to the cap.
+     * hard cap, whatever the sensor said, under the single-fault condition. With a runaway stage behind a
+     * sensor that cannot show its current (two faults at once) the kernel cannot see the current; such
+     * treatments are counted ({@link #multipleFaultTreatments()}) but not held to the cap.
      */
     private void checkTrueDose(KernelSnapshot snapshot) {
         long charge = stage.trueChargeMicroampMicros();
         if (treatmentDuringInterval != null) {
-            if (plan.multipleFaultsAt(now)) {
+            if (plan.hiddenRunawayAt(now)) {
                 multipleFaults.add(treatmentDuringInterval);
             }
             long total = trueChargeByTreatment.merge(treatmentDuringInterval, charge - trueChargeSoFar, Long::sum);
@@ -197,7 +197,7 @@ final class SimWorld implements AutoCloseable {
         return reasons;
     }
 
-    /** How many treatments of this run saw two faults at once (outside the single-fault condition). */
+    /** How many treatments of this run saw a runaway behind a blind sensor (two faults at once). */
     int multipleFaultTreatments() {
         return multipleFaults.size();
     }

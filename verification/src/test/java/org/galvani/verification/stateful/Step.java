@@ -15,11 +15,15 @@ sealed interface Step extends Command<SimWorld, Model> {
 
     int PERIOD = SimWorld.PERIOD;
 
-    /** The simulated time the step takes (µs). */
-    long micros();
+    /** The simulated time the step takes (µs): one control period unless the step says otherwise. */
+    default long micros() {
+        return PERIOD;
+    }
 
-    /** How many ticks it runs. */
-    long ticks();
+    /** How many ticks it runs: one unless the step says otherwise. */
+    default long ticks() {
+        return 1;
+    }
 
     /** How many requests it submits (each is decided in its tick). */
     default long requests() {
@@ -37,14 +41,6 @@ sealed interface Step extends Command<SimWorld, Model> {
 
     /** An operator arms a prescription (valid or not); decided in one tick. */
     record Arm(Prescription prescription) implements Step {
-        public long micros() {
-            return PERIOD;
-        }
-
-        public long ticks() {
-            return 1;
-        }
-
         @Override
         public long requests() {
             return 1;
@@ -63,14 +59,6 @@ sealed interface Step extends Command<SimWorld, Model> {
 
     /** START, PAUSE, RESUME, STOP or ACKNOWLEDGE; decided in one tick. */
     record Ask(RequestKind kind) implements Step {
-        public long micros() {
-            return PERIOD;
-        }
-
-        public long ticks() {
-            return 1;
-        }
-
         @Override
         public long requests() {
             return 1;
@@ -170,14 +158,6 @@ sealed interface Step extends Command<SimWorld, Model> {
 
     /** The electrodes come off for {@code millis} from the next tick on (the step itself takes one tick). */
     record Detach(int millis) implements Step {
-        public long micros() {
-            return PERIOD;
-        }
-
-        public long ticks() {
-            return 1;
-        }
-
         @Override
         public void schedule(Plan plan, long startMicros) {
             plan.detach(startMicros + 1, startMicros + 1 + (long) millis * PERIOD);
@@ -193,14 +173,6 @@ sealed interface Step extends Command<SimWorld, Model> {
      * takes one tick. A partial detach is one of them.
      */
     record Inject(FaultKind kind, long parameter, int millis) implements Step {
-        public long micros() {
-            return PERIOD;
-        }
-
-        public long ticks() {
-            return 1;
-        }
-
         @Override
         public void schedule(Plan plan, long startMicros) {
             plan.inject(kind, parameter, startMicros + 1, startMicros + 1 + (long) millis * PERIOD);
