@@ -9,8 +9,6 @@ import java.util.Set;
 import org.galvani.drivers.sim.SimulatedOutputStage;
 import org.galvani.drivers.sim.SimulatorConfig;
 import org.galvani.kernel.DeviceProfile;
-import org.galvani.kernel.DrugTable;
-import org.galvani.kernel.EndCriterion;
 import org.galvani.kernel.KernelEventType;
 import org.galvani.kernel.KernelState;
 import org.galvani.kernel.Prescription;
@@ -20,6 +18,7 @@ import org.galvani.kernel.port.ChannelEvent;
 import org.galvani.kernel.runtime.Channel;
 import org.galvani.kernel.runtime.KernelRuntime;
 import org.galvani.kernel.runtime.KernelSnapshot;
+import org.galvani.kernel.testing.Profiles;
 import org.galvani.trace.Implements;
 
 /**
@@ -83,15 +82,7 @@ final class SimWorld implements AutoCloseable {
      * criteria, so that short sequences reach every state.
      */
     static DeviceProfile profile() {
-        return DeviceProfile.drugDeliveryPatch().toBuilder().name("stateful-sim")
-                .minRampMillis(100)
-                .contactConfirmMillis(100)
-                .hardCapMicroampMillis(CAP)
-                .endCriteria(EnumSet.allOf(EndCriterion.class))
-                .durationRangeMillis(100, 5_000)
-                .drugs(DrugTable.standard())
-                .checkpointIntervalMillis(100)
-                .build();
+        return Profiles.quickDrugDelivery("stateful-sim", CAP).build();
     }
 
     void arm(Prescription prescription) {
