@@ -50,7 +50,9 @@ final class YamlNodes {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
             throw new InputFormatException(mark == null ? Location.line(file, 1) : at(mark), "not valid YAML: " + problem);
-        } catch (YAMLException e) {
+        } catch (YAMLException | IllegalArgumentException e) {
+            // SnakeYAML throws IllegalArgumentException for some malformed input (a tag such as "!1%E"),
+            // without a position: found by fuzzing (verification, ParserFuzzTest).
             throw new InputFormatException(Location.line(file, 1), "not valid YAML: " + e.getMessage());
         }
     }

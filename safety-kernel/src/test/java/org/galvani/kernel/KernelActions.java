@@ -2,9 +2,9 @@ package org.galvani.kernel;
 
 import static org.quicktheories.api.Pair.of;
 
-import java.util.EnumSet;
 import java.util.List;
 import org.galvani.kernel.testing.Gens;
+import org.galvani.kernel.testing.Profiles;
 import org.galvani.kernel.testing.KernelHarness;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -26,16 +26,7 @@ final class KernelActions {
 
     /** The drug-delivery patch with short ramps, quick contact confirmation and a small cap; both end criteria. */
     static DeviceProfile profile(HighResistancePolicy policy) {
-        return DeviceProfile.drugDeliveryPatch().toBuilder().name("stateful-" + policy)
-                .minRampMillis(100)
-                .contactConfirmMillis(100)
-                .hardCapMicroampMillis(CAP)
-                .endCriteria(EnumSet.allOf(EndCriterion.class))
-                .durationRangeMillis(100, 5_000)
-                .drugs(DrugTable.standard())
-                .checkpointIntervalMillis(100)
-                .highResistance(policy, 90, 25)
-                .build();
+        return Profiles.quickDrugDelivery("stateful-" + policy, CAP).highResistance(policy, 90, 25).build();
     }
 
     /** One step of a sequence. */

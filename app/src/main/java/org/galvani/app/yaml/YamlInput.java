@@ -55,7 +55,9 @@ public final class YamlInput {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String where = mark == null ? source : source + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
             throw failure.apply(where + ": not valid YAML: " + e.getProblem());
-        } catch (YAMLException e) {
+        } catch (YAMLException | IllegalArgumentException e) {
+            // SnakeYAML throws IllegalArgumentException for some malformed input (a tag such as "!1%E"):
+            // found by fuzzing (verification, ParserFuzzTest).
             throw failure.apply(source + ": not a usable YAML file: " + e.getMessage());
         }
     }

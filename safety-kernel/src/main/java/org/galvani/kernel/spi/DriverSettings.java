@@ -76,10 +76,13 @@ public final class DriverSettings {
         if (value == null) {
             return fallback;
         }
-        if (value.isBlank()) {
+        // Blank after trimming, as returned: trim() also drops control characters that isBlank() keeps (found
+        // by fuzzing: a host of "\u0007" became an empty host, refused without naming the settings' source).
+        String trimmed = value.trim();
+        if (trimmed.isBlank()) {
             throw error(key, "must not be blank");
         }
-        return value.trim();
+        return trimmed;
     }
 
     /** An integer in {@code [min, max]}, or {@code fallback} when not set. */

@@ -38,19 +38,21 @@ import java.util.stream.Stream;
  * configuration-time code), the checked packages themselves, and {@code org.galvani.trace}. Within those,
  * the narrower rules below forbid what would still break purity: threads, clocks, I/O, reflection,
  * monitors, logging and floating-point quantities.
+ *
+ * <p>Public, so that the verification module evaluates the same rules over the classes of every module.
  */
-final class PureCoreRules {
+public final class PureCoreRules {
 
     /** The kernel core: the state machine, its value types, and the policies. */
-    static final String[] CORE = {"org.galvani.kernel", "org.galvani.kernel.policy"};
-    static final String POLICY = "org.galvani.kernel.policy";
+    public static final String[] CORE = {"org.galvani.kernel", "org.galvani.kernel.policy"};
+    public static final String POLICY = "org.galvani.kernel.policy";
     /** The one class of the core that converts from clinical (floating-point) units, at the edges only. */
     static final String UNIT_CONVERSIONS = "org.galvani.kernel.Units";
 
     private PureCoreRules() {
     }
 
-    static ArchRule dependOnlyOnJavaLangJavaUtilAndTrace(String... checked) {
+    public static ArchRule dependOnlyOnJavaLangJavaUtilAndTrace(String... checked) {
         String[] allowed = Stream.concat(Stream.of("java.lang", "java.util..", "org.galvani.trace.."), Stream.of(checked))
                 .toArray(String[]::new);
         return classes().that().resideInAnyPackage(checked)
@@ -60,14 +62,14 @@ final class PureCoreRules {
                         + " nothing but java.lang, java.util and the trace annotations");
     }
 
-    static ArchRule notDependOnSpiPortsOrRuntime(String... checked) {
+    public static ArchRule notDependOnSpiPortsOrRuntime(String... checked) {
         return noClasses().that().resideInAnyPackage(checked)
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.galvani.kernel.spi..", "org.galvani.kernel.port..", "org.galvani.kernel.runtime..")
                 .because("SRS-KRN-026: the core is used by the runtime and the drivers, never the other way round");
     }
 
-    static ArchRule startNoThreads(String... checked) {
+    public static ArchRule startNoThreads(String... checked) {
         return noClasses().that().resideInAnyPackage(checked)
                 .should().dependOnClassesThat(assignableTo(Thread.class)
                         .or(belongToAnyOf(ThreadGroup.class, ThreadLocal.class, Runtime.class, ProcessBuilder.class))
@@ -75,7 +77,7 @@ final class PureCoreRules {
                 .because("SRS-KRN-026: the kernel is single-threaded; its caller owns the only thread that ticks it");
     }
 
-    static ArchRule readNoClock(String... checked) {
+    public static ArchRule readNoClock(String... checked) {
         return noClasses().that().resideInAnyPackage(checked)
                 .should().callMethod(System.class, "nanoTime")
                 .orShould().callMethod(System.class, "currentTimeMillis")
@@ -85,13 +87,13 @@ final class PureCoreRules {
                         + " replayed and tested");
     }
 
-    static ArchRule doNoIo(String... checked) {
+    public static ArchRule doNoIo(String... checked) {
         return noClasses().that().resideInAnyPackage(checked)
                 .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.net..")
                 .because("SRS-KRN-026: I/O can block and fail; the runtime does it outside the kernel");
     }
 
-    static ArchRule useNoReflection(String... checked) {
+    public static ArchRule useNoReflection(String... checked) {
         return noClasses().that().resideInAnyPackage(checked)
                 .should().dependOnClassesThat().resideInAnyPackage("java.lang.reflect..", "java.lang.invoke..")
                 .orShould().callMethodWhere(target(owner(assignableTo(Class.class))).and(target(nameMatching(
@@ -99,7 +101,7 @@ final class PureCoreRules {
                 .because("SRS-KRN-026: reflection hides dependencies from the reader, the compiler and the provers");
     }
 
-    static ArchRule useNoLocks(String... checked) {
+    public static ArchRule useNoLocks(String... checked) {
         return noClasses().that().resideInAnyPackage(checked)
                 .should(useMonitors())
                 .orShould().callMethodWhere(target(nameMatching("wait|notify|notifyAll"))
@@ -108,7 +110,7 @@ final class PureCoreRules {
                 .because("SRS-KRN-026: a lock can make the tick wait for another thread");
     }
 
-    static ArchRule notLog(String... checked) {
+    public static ArchRule notLog(String... checked) {
         return noClasses().that().resideInAnyPackage(checked)
                 .should().dependOnClassesThat(resideInAnyPackage("org.slf4j..", "java.util.logging..",
                         "ch.qos.logback..", "org.apache.logging..", "org.apache.commons.logging..")
@@ -118,21 +120,21 @@ final class PureCoreRules {
                 .because("SRS-KRN-026: logging does I/O and allocates; the kernel reports through its event sink");
     }
 
-    static ArchRule useIntegerUnits(String... checked) {
+    public static ArchRule useIntegerUnits(String... checked) {
         return classes().that().resideInAnyPackage(checked).and().doNotHaveFullyQualifiedName(UNIT_CONVERSIONS)
                 .should(haveNoFloatingPointFieldsOrSignatures())
                 .because("SRS-KRN-026: the kernel computes in integer units (µA, mV, Ω, µs, µA·ms) so that its"
                         + " arithmetic is exact; only Units converts from clinical units, at the edges");
     }
 
-    static ArchRule dependOnNothingOfOursButTrace(String policyPackage) {
+    public static ArchRule dependOnNothingOfOursButTrace(String policyPackage) {
         return noClasses().that().resideInAPackage(policyPackage)
                 .should().dependOnClassesThat(resideInAPackage("org.galvani..")
                         .and(not(resideInAnyPackage("org.galvani.trace..", policyPackage))))
                 .because("SRS-KRN-026: each policy is a self-contained rule that can be proved on its own");
     }
 
-    static ArchRule beFreeOfPackageCycles(String rootPackage) {
+    public static ArchRule beFreeOfPackageCycles(String rootPackage) {
         return slices().matching(rootPackage + ".(**)").should().beFreeOfCycles()
                 .because("SRS-KRN-026: a cycle would let the core reach, through another package, what it may"
                         + " not depend on");

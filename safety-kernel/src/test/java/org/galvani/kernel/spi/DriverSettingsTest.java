@@ -55,6 +55,11 @@ class DriverSettingsTest {
                         () -> settings("clock", "wall").choice("clock", "host", Set.of("host", "device"))).getMessage());
         assertEquals("galvani.yaml: driver 'wire': setting 'host' must not be blank",
                 assertThrows(IllegalArgumentException.class, () -> settings("host", "  ").text("host", "x")).getMessage());
+        // Control characters are trimmed like spaces: what is left is checked (found by fuzzing).
+        assertEquals("galvani.yaml: driver 'wire': setting 'host' must not be blank",
+                assertThrows(IllegalArgumentException.class, () -> settings("host", "\u0007").text("host", "x"))
+                        .getMessage());
+        assertEquals("device", settings("host", "\u0007device ").text("host", "x"));
     }
 
     @Test

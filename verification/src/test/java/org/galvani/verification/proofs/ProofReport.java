@@ -44,7 +44,7 @@ public final class ProofReport {
     }
 
     /** {@code text} as a JSON string: quotes, backslashes and control characters escaped (RFC 8259). */
-    static String quote(String text) {
+    public static String quote(String text) {
         StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
