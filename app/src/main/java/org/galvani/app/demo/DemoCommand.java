@@ -1,5 +1,6 @@
 package org.galvani.app.demo;
 
+import org.galvani.app.profile.DemoProfile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package org.galvani.app.demo;
 
+import org.galvani.app.profile.DemoProfile;
 import java.util.Map;
 import org.galvani.app.config.GalvaniConfig;
 import org.galvani.drivers.sim.FaultScript;

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.galvani.app.config.DriverSettingsReader;
-import org.galvani.app.demo.DemoProfile;
+import org.galvani.app.profile.DemoProfile;
 import org.galvani.app.yaml.YamlInput;
 import org.galvani.drivers.sim.Fault;
 import org.galvani.drivers.sim.FaultKind;

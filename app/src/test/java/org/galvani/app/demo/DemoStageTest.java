@@ -1,5 +1,6 @@
 package org.galvani.app.demo;
 
+import org.galvani.app.profile.DemoProfile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,16 +1,13 @@
 package org.galvani.verification.architecture;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.EvaluationResult;
 import java.net.URISyntaxException;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import org.galvani.app.GalvaniCli;
 import org.galvani.drivers.sim.SimulatedOutputStage;
@@ -86,20 +83,6 @@ class ArchitectureRulesTest {
     @Verifies(value = "SRS-VER-007", version = 1)
     void noPackageCycles() {
         check(RULES.noPackageCycles());
-    }
-
-    /** The one exception of the cycle rule is still needed: remove it once app.scenario no longer uses app.demo. */
-    @Test
-    @Verifies(value = "SRS-VER-007", version = 1)
-    void theKnownAppCycleIsStillThereAndTheOnlyOne() {
-        EvaluationResult strict = RULES.noPackageCyclesAtAll().evaluate(production);
-        assertTrue(strict.hasViolation(), "the app.demo <-> app.scenario cycle is gone: remove its exception from"
-                + " ModuleRules.noPackageCycles");
-        List<String> cycles = strict.getFailureReport().getDetails();
-        assertEquals(1, cycles.size(), "more than the known cycle: " + cycles);
-        String cycle = cycles.get(0).substring(0, cycles.get(0).indexOf("Dependencies of"));
-        assertTrue(cycle.contains("Slice app.demo") && cycle.contains("Slice app.scenario")
-                && cycle.split("Slice ").length == 4, "another cycle: " + cycle);
     }
 
     @Test

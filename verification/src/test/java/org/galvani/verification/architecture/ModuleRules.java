@@ -96,21 +96,8 @@ public final class ModuleRules {
                         + " a UI's wish is a request the kernel may refuse");
     }
 
-    /**
-     * No cycles between the packages of all modules, but for the one known cycle in the app: the scenario
-     * parser ({@code app.scenario}) uses the demo's profiles ({@code app.demo.DemoProfile}) while the demo
-     * reads scenarios. That dependency is ignored here, by name, until it is moved (reported to the app's
-     * owner); {@link #noPackageCyclesAtAll()} is the rule without the exception, and a test checks that the
-     * exception is still needed, so that it is removed once the cycle is gone.
-     */
+    /** No cycles between the packages of all modules. */
     ArchRule noPackageCycles() {
-        return slices().matching(root + ".(**)").should().beFreeOfCycles()
-                .ignoreDependency(resideInAPackage(root + ".app.scenario"), resideInAPackage(root + ".app.demo"))
-                .because("a package cycle lets a module reach, through another package, what it may not depend on");
-    }
-
-    /** {@link #noPackageCycles()} without the known exception. */
-    ArchRule noPackageCyclesAtAll() {
         return slices().matching(root + ".(**)").should().beFreeOfCycles()
                 .because("a package cycle lets a module reach, through another package, what it may not depend on");
     }

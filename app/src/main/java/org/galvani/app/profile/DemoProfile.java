@@ -1,4 +1,4 @@
-package org.galvani.app.demo;
+package org.galvani.app.profile;
 
 import java.util.Map;
 import org.galvani.kernel.DeviceProfile;
