@@ -17,6 +17,7 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(
     'ParserFuzzTest#scenarioFiles'
+    'ParserFuzzTest#configurationFiles'
     'ParserFuzzTest#hazardRegisters'
     'ParserFuzzTest#requirementsFiles'
     'ParserFuzzTest#driverSettings'

@@ -10,6 +10,9 @@ import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.galvani.app.config.ConfigException;
+import org.galvani.app.config.ConfigFile;
+import org.galvani.app.config.GalvaniConfig;
 import org.galvani.app.scenario.Scenario;
 import org.galvani.app.scenario.ScenarioException;
 import org.galvani.app.scenario.ScenarioParser;
@@ -24,14 +27,15 @@ import org.galvani.hazard.RegisterReader;
 import org.galvani.hazard.RequirementLink;
 import org.galvani.hazard.RequirementsReader;
 import org.galvani.kernel.spi.DriverProvider;
+import org.galvani.kernel.spi.DriverRegistry;
 import org.galvani.kernel.spi.DriverSettings;
 import org.galvani.kernel.spi.OutputStageDriver;
 import org.galvani.trace.Implements;
 import org.galvani.trace.Verifies;
 
 /**
- * Every parser of untrusted text: scenario files, the hazard register and requirements files, and the
- * drivers' settings. Each either returns a usable result or fails with its documented exception, whose
+ * Every parser of untrusted text: scenario files, the device configuration, the hazard register and
+ * requirements files, and the drivers' settings. Each either returns a usable result or fails with its documented exception, whose
  * message names the source (the file, or where the settings came from); nothing else may escape. The
  * wire protocol's frames are fuzzed in the drivers module ({@code WireFuzzTest}).
  *
@@ -43,6 +47,7 @@ class ParserFuzzTest {
 
     private static final String SOURCE = "fuzzed.yaml";
     private static final ScenarioParser SCENARIOS = new ScenarioParser(new SimDriverProvider());
+    private static final DriverRegistry DRIVERS = DriverRegistry.of(new SimDriverProvider(), new WireDriverProvider());
 
     /** A scenario file: a scenario whose parts are usable, or a ScenarioException naming the file. */
     @FuzzTest
@@ -62,6 +67,26 @@ class ParserFuzzTest {
         SimulatedOutputStage stage = new SimDriverProvider().create(DriverSettings.of(SOURCE, "sim",
                 scenario.simulator()));
         assertNotNull(stage.config().withFaults(FaultScript.none().and(scenario.faults())));
+    }
+
+    /**
+     * A device configuration file: a configuration whose chosen driver is on the class path and whose every
+     * driver's settings make a driver, or a ConfigException naming the file.
+     */
+    @FuzzTest
+    @Verifies(value = "SRS-VER-006", version = 1)
+    void configurationFiles(@NotNull String text) {
+        GalvaniConfig config;
+        try {
+            config = ConfigFile.parse(SOURCE, text, DRIVERS);
+        } catch (ConfigException e) {
+            assertNamesTheSource(e.getMessage(), SOURCE);
+            return;
+        }
+        assertNotNull(DRIVERS.provider(config.driver()));
+        for (String driver : config.driverSettings().keySet()) {
+            DRIVERS.create(config.settingsFor(driver)).close();
+        }
     }
 
     /** A hazard register: a register, or an InputFormatException whose location names the file. */
