@@ -70,15 +70,22 @@ class KernelSimStatefulPropertyTest {
         int[] runs = {0};
         long[] multipleFaultTreatments = {0};
         long started = System.nanoTime();
-        qt().withExamples(tries).withShrinkCycles(2_000).forAll(Sequences.runs(MAX_STEPS)).checkAssert(run -> {
-            try (SimWorld world = new SimWorld(Plan.of(run.steps()), run.noiseMicroamps(), run.noiseSeed())) {
-                Sequential.modelCheck(Model.INITIAL, run.steps(), initial -> world, SimWorld::observe);
-                runs[0]++;
-                multipleFaultTreatments[0] += world.multipleFaultTreatments();
-                world.visited().forEach(s -> runsReaching.merge(s, 1, Integer::sum));
-                reasons.addAll(world.reasons());
-            }
-        });
+        Sequences.Run[] lastFailing = {null};
+        try {
+            qt().withExamples(tries).withShrinkCycles(2_000).forAll(Sequences.runs(MAX_STEPS)).checkAssert(run -> {
+                try (SimWorld world = replay(run)) {
+                    runs[0]++;
+                    multipleFaultTreatments[0] += world.multipleFaultTreatments();
+                    world.visited().forEach(s -> runsReaching.merge(s, 1, Integer::sum));
+                    reasons.addAll(world.reasons());
+                } catch (AssertionError | RuntimeException e) {
+                    lastFailing[0] = run;
+                    throw e;
+                }
+            });
+        } catch (AssertionError e) {
+            throw lastFailing[0] == null ? e : withShortestSequence(e, lastFailing[0]);
+        }
         long millis = (System.nanoTime() - started) / 1_000_000L;
         StateCoverage coverage = new StateCoverage(runs[0], runsReaching);
         LOG.info("stateful kernel+sim: {} runs of up to {} steps in {} ms; runs reaching each state: {}; reasons: {};"
@@ -89,6 +96,42 @@ class KernelSimStatefulPropertyTest {
         assertTrue(reasons.containsAll(List.of(Reason.CONTACT_OUT_OF_WINDOW, Reason.DOSE_REACHED, Reason.TIME_REACHED,
                 Reason.DRIVER_FAULT, Reason.MEASUREMENT_STALE, Reason.TICK_OVERRUN, Reason.INVALID_PRESCRIPTION,
                 Reason.CONTACT_NOT_CONFIRMED, Reason.SELF_TEST_FAILED)), "reasons seen: " + reasons);
+    }
+
+    /** Runs {@code run} from scratch, checking the model and the oracle; throws on the first violation. */
+    static SimWorld replay(Sequences.Run run) {
+        SimWorld world = new SimWorld(Plan.of(run.steps()), run.noiseMicroamps(), run.noiseSeed());
+        try {
+            Sequential.modelCheck(Model.INITIAL, run.steps(), initial -> world, SimWorld::observe);
+            return world;
+        } catch (AssertionError | RuntimeException e) {
+            world.close();
+            throw e;
+        }
+    }
+
+    /**
+     * QuickTheories' report of the failure, followed by the shortest subsequence of the last failing run's
+     * steps that still fails (QuickTheories shrinks values, not the number of steps) and its own failure.
+     */
+    static AssertionError withShortestSequence(AssertionError failure, Sequences.Run failing) {
+        List<Step> steps = SequenceMinimiser.minimise(failing.steps(),
+                candidate -> failureOf(new Sequences.Run(failing.noiseMicroamps(), failing.noiseSeed(), candidate)) != null);
+        Sequences.Run shortest = new Sequences.Run(failing.noiseMicroamps(), failing.noiseSeed(), steps);
+        Throwable why = failureOf(shortest);
+        AssertionError reported = new AssertionError(failure.getMessage() + "\n\nShortest failing subsequence ("
+                + steps.size() + " of " + failing.steps().size() + " steps): " + shortest
+                + "\nwhich fails with: " + why, failure);
+        return reported;
+    }
+
+    /** The failure of replaying {@code run}, or null when it passes. */
+    static Throwable failureOf(Sequences.Run run) {
+        try (SimWorld world = replay(run)) {
+            return null;
+        } catch (AssertionError | RuntimeException e) {
+            return e;
+        }
     }
 
     /** Which share of the runs reached each state. */
