@@ -41,12 +41,14 @@ public final class EvidenceBundle {
 
     private final Path root;
     private final Path out;
+    private final boolean offline;
     private final List<String> notProduced = new ArrayList<>();
     private final StringBuilder html = new StringBuilder();
 
-    private EvidenceBundle(Path root, Path out) {
+    private EvidenceBundle(Path root, Path out, boolean offline) {
         this.root = root.toAbsolutePath().normalize();
         this.out = out.toAbsolutePath().normalize();
+        this.offline = offline;
     }
 
     /** The outcome: the page, how many links it has (all checked), the SOUP gaps, the evidence not produced. */
@@ -61,25 +63,47 @@ public final class EvidenceBundle {
      *                         exist, or a link of the page does not resolve
      */
     public static Result write(Path root, Path out) {
-        return new EvidenceBundle(root, out).write();
+        return write(root, out, false);
+    }
+
+    /**
+     * As {@link #write(Path, Path)}; when Maven ran {@code offline}, cyclonedx-maven-plugin's makeBom (which
+     * requires online mode) skipped itself, and missing SBOMs are shown as not produced instead of failing.
+     */
+    public static Result write(Path root, Path out, boolean offline) {
+        return new EvidenceBundle(root, out, offline).write();
     }
 
     private Result write() {
         try {
             Files.createDirectories(out.resolve("sbom"));
+            // The bundle's own files from an earlier build must not pass for this build's.
+            for (String file : List.of(INDEX, SOUP_CSV, "hazard-report.html", "hazards.json")) {
+                Files.deleteIfExists(out.resolve(file));
+            }
+            for (String file : SoupList.SBOMS.keySet()) {
+                Files.deleteIfExists(out.resolve("sbom").resolve(file));
+            }
         } catch (IOException e) {
-            throw new BundleException(out + ": cannot be created: " + e.getMessage(), e);
+            throw new BundleException(out + ": cannot be prepared: " + e.getMessage(), e);
         }
         Iec62304Checklist checklist = Iec62304Checklist.read(root.resolve(Iec62304Checklist.FILE));
         List<String> missing = checklist.missingArtefacts(root, FILES);
         if (!missing.isEmpty()) {
             throw new BundleException(root.resolve(Iec62304Checklist.FILE) + ": artefacts that do not exist: " + missing);
         }
-        SoupList soup = SoupList.read(root);
-        for (Map.Entry<String, String> sbom : SoupList.SBOMS.entrySet()) {
-            copy(root.resolve(sbom.getValue()), out.resolve("sbom").resolve(sbom.getKey()));
+        List<String> missingSboms = SoupList.missing(root);
+        SoupList soup = null;
+        if (missingSboms.isEmpty() || !offline) {
+            soup = SoupList.read(root);
+            for (Map.Entry<String, String> sbom : SoupList.SBOMS.entrySet()) {
+                copy(root.resolve(sbom.getValue()), out.resolve("sbom").resolve(sbom.getKey()));
+            }
+            soup.writeCsv(out.resolve(SOUP_CSV));
+        } else {
+            missingSboms.forEach(path -> notProduced.add(path + " (Maven ran offline: cyclonedx-maven-plugin's makeBom"
+                    + " requires online mode and skipped itself)"));
         }
-        soup.writeCsv(out.resolve(SOUP_CSV));
         Path hazards = root.resolve("hazard-analysis/target/evidence");
         for (String file : List.of("hazard-report.html", "hazards.json")) {
             if (Files.isRegularFile(hazards.resolve(file))) {
@@ -111,14 +135,21 @@ public final class EvidenceBundle {
         for (String item : notProduced) {
             LOG.warn("evidence bundle: not produced by this build: {}", item);
         }
-        for (SoupList.Component c : soup.gaps()) {
-            LOG.warn("evidence bundle: SOUP {}:{}:{}: {}", c.group(), c.name(), c.version(), SoupList.gap(c));
+        if (soup == null) {
+            LOG.warn("evidence bundle: no SOUP list in this bundle: Maven ran offline and makeBom skipped itself; build"
+                    + " online (as CI does) for the SOUP list");
+        } else {
+            for (SoupList.Component c : soup.gaps()) {
+                LOG.warn("evidence bundle: SOUP {}:{}:{}: {}", c.group(), c.name(), c.version(), SoupList.gap(c));
+            }
         }
+        int components = soup == null ? 0 : soup.soup().size();
+        int gaps = soup == null ? 0 : soup.gaps().size();
+        int tools = soup == null ? 0 : soup.tools().size();
         LOG.info("evidence bundle: {} ({} links checked; {} SOUP components, {} with a gap; {} tools; {} checklist"
-                        + " activities, {} the product team's)", index, checked[0], soup.soup().size(), soup.gaps().size(),
-                soup.tools().size(), checklist.activities().size(), checklist.productTeamItems().size());
-        return new Result(index, checked[0], soup.soup().size(), soup.gaps().size(), soup.tools().size(),
-                List.copyOf(notProduced));
+                        + " activities, {} the product team's)", index, checked[0], components, gaps, tools,
+                checklist.activities().size(), checklist.productTeamItems().size());
+        return new Result(index, checked[0], components, gaps, tools, List.copyOf(notProduced));
     }
 
     private static void copy(Path from, Path to) {
@@ -155,9 +186,13 @@ public final class EvidenceBundle {
                 + " <a href=\"hazards.json\">hazards.json</a>");
         html.append("<li><a href=\"#verification\">Verification summary</a>: tests, stateful property, architecture rules,"
                 + " KeY proofs, mutation and coverage, fault campaign</li>\n");
-        link(SOUP_CSV, "SOUP list", "IEC 62304 §8.1.2, from the CycloneDX SBOMs <a href=\"sbom/app-bom.json\">app</a>,"
-                + " <a href=\"sbom/safety-kernel-bom.json\">safety-kernel</a>, <a href=\"sbom/tools-bom.json\">tools</a>;"
-                + " <a href=\"#soup\">table</a>");
+        if (Files.isRegularFile(out.resolve(SOUP_CSV))) {
+            link(SOUP_CSV, "SOUP list", "IEC 62304 §8.1.2, from the CycloneDX SBOMs <a href=\"sbom/app-bom.json\">app</a>,"
+                    + " <a href=\"sbom/safety-kernel-bom.json\">safety-kernel</a>, <a href=\"sbom/tools-bom.json\">tools</a>;"
+                    + " <a href=\"#soup\">table</a>");
+        } else {
+            html.append("<li class=\"gap\">SOUP list: <span class=\"bad\">not produced by this build</span> (<a href=\"#soup\">why</a>)</li>\n");
+        }
         html.append("<li><a href=\"#checklist\">IEC 62304 class C checklist</a></li>\n</ul>\n");
     }
 
@@ -322,6 +357,12 @@ public final class EvidenceBundle {
     }
 
     private void soup(SoupList soup) {
+        if (soup == null) {
+            html.append("<h2 id=\"soup\">SOUP list (IEC 62304 §8.1.2)</h2>\n<p class=\"bad gap\">Not produced by this build:")
+                    .append(" Maven ran offline, and cyclonedx-maven-plugin's makeBom requires online mode and skipped itself,")
+                    .append(" so there is no SBOM of this build. Build online (mvn -B verify, as CI does) for the SOUP list.</p>\n");
+            return;
+        }
         html.append("<h2 id=\"soup\">SOUP list (IEC 62304 §8.1.2)</h2>\n<p>Every third-party component of the shipped app and the")
                 .append(" kernel, from the CycloneDX SBOM of this build (").append(esc(soup.generator())).append("; compile and runtime")
                 .append(" scope; Galvani's own modules are not SOUP). ").append(soup.soup().size()).append(" components, ");
@@ -377,7 +418,8 @@ public final class EvidenceBundle {
             for (String artefact : new LinkedHashSet<>(a.artefacts())) {
                 if (artefact.startsWith(Iec62304Checklist.BUNDLE)) {
                     String file = artefact.substring(Iec62304Checklist.BUNDLE.length());
-                    cells.add("<a href=\"" + esc(file) + "\">" + esc(file) + "</a>");
+                    cells.add(Files.exists(out.resolve(file)) ? "<a href=\"" + esc(file) + "\">" + esc(file) + "</a>"
+                            : "<span class=\"bad\">" + esc(file) + " (not produced by this build)</span>");
                 } else {
                     String file = artefact.substring(Iec62304Checklist.REPO.length());
                     cells.add("<a class=\"repo\" href=\"" + esc(repoHref(file)) + "\">" + esc(file) + " &#8599;</a>");

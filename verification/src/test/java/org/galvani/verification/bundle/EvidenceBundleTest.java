@@ -105,6 +105,27 @@ class EvidenceBundleTest {
     }
 
     @Test
+    @Verifies("SRS-VER-011")
+    void offlineTheMissingSbomsAreShownAsNotProducedAndNoStaleListRemains() throws Exception {
+        Path root = BundleFixture.write(dir.resolve("checkout"));
+        EvidenceBundle.write(root, evidence(root), true);
+        assertTrue(Files.isRegularFile(evidence(root).resolve(EvidenceBundle.SOUP_CSV)));
+        for (String sbom : SoupList.SBOMS.values()) {
+            Files.delete(root.resolve(sbom));
+        }
+        EvidenceBundle.Result result = EvidenceBundle.write(root, evidence(root), true);
+        String html = Files.readString(result.index());
+        assertFalse(Files.exists(evidence(root).resolve(EvidenceBundle.SOUP_CSV)), "the last build's soup.csv is removed");
+        assertFalse(Files.exists(evidence(root).resolve("sbom/app-bom.json")), "the last build's SBOMs are removed");
+        assertTrue(html.contains("SOUP list: <span class=\"bad\">not produced by this build</span>"), html);
+        assertTrue(html.contains("Not produced by this build: Maven ran offline, and cyclonedx-maven-plugin's makeBom requires"
+                + " online mode"), html);
+        assertTrue(html.contains("<span class=\"bad\">soup.csv (not produced by this build)</span>"), html);
+        assertEquals(3, result.notProduced().stream().filter(s -> s.contains("Maven ran offline")).count());
+        assertEquals(0, result.soupComponents());
+    }
+
+    @Test
     @Verifies("SRS-VER-012")
     void theChecklistIsRenderedWithTheProductTeamsItemsOpen() throws Exception {
         Path root = BundleFixture.write(dir.resolve("checkout"));

@@ -62,13 +62,17 @@ final class SoupList {
         this.generator = generator;
     }
 
+    /** The SBOMs that do not exist under the root (paths from the root). */
+    static List<String> missing(Path root) {
+        return SBOMS.values().stream().sorted().filter(path -> !Files.isRegularFile(root.resolve(path))).toList();
+    }
+
     /** Reads the three SBOMs under the root; fails naming any that is missing (the build makes them in package). */
     static SoupList read(Path root) {
-        for (String path : SBOMS.values()) {
-            if (!Files.isRegularFile(root.resolve(path))) {
-                throw new BundleException(root.resolve(path) + ": the CycloneDX SBOM is missing; it is made by"
-                        + " cyclonedx-maven-plugin's makeBom in that module's package phase (mvn -B verify builds it)");
-            }
+        for (String path : missing(root)) {
+            throw new BundleException(root.resolve(path) + ": the CycloneDX SBOM is missing; it is made by"
+                    + " cyclonedx-maven-plugin's makeBom in that module's package phase (mvn -B verify builds it;"
+                    + " makeBom requires online mode)");
         }
         Map<String, Object> app = JsonFiles.object(root.resolve(SBOMS.get("app-bom.json")));
         Set<String> kernel = new TreeSet<>();
