@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import org.galvani.traceability.browser.HeadlessChromium;
 import org.galvani.trace.Verifies;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,38 +23,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BrowserCheckTest {
 
-    private static final Pattern SELFCHECK = Pattern.compile("<p id=\"selfcheck\">([^<]*)</p>");
-
     @TempDir
     Path dir;
 
-    private Path chromium;
+    private HeadlessChromium chromium;
     private Path page;
 
     @BeforeEach
     void findBrowserAndWritePage() throws Exception {
-        chromium = locateChromium();
-        if (chromium == null) {
-            String message = "Chromium not found (/usr/bin/chromium, or GALVANI_CHROMIUM): the page is not checked in a"
-                    + " browser. Install it with 'apt-get install -y chromium'.";
-            if ("1".equals(System.getenv("GALVANI_REQUIRE_BROWSER"))) {
+        Optional<HeadlessChromium> located = HeadlessChromium.locate(dir.resolve("chromium"));
+        if (located.isEmpty()) {
+            String message = HeadlessChromium.missingMessage("the page");
+            if (HeadlessChromium.required()) {
                 fail(message + " GALVANI_REQUIRE_BROWSER=1 requires it.");
             }
             Assumptions.abort(message);
         }
+        chromium = located.get();
         Path out = dir.resolve("checkout/verification/target/evidence/trace");
         Traceability.run(FixtureRepo.mixed(dir.resolve("checkout")).sources(), TracePolicy.defaults(), out);
         page = out.resolve(TraceReports.HTML);
-    }
-
-    static Path locateChromium() {
-        String configured = System.getenv("GALVANI_CHROMIUM");
-        for (String candidate : new String[] {configured, "/usr/bin/chromium", "/usr/bin/chromium-browser"}) {
-            if (candidate != null && Files.isExecutable(Path.of(candidate))) {
-                return Path.of(candidate);
-            }
-        }
-        return null;
     }
 
     @Test
@@ -72,7 +55,7 @@ class BrowserCheckTest {
         Files.createDirectories(evidence);
         Path screenshot = evidence.resolve("trace-matrix.png").toAbsolutePath();
         Files.deleteIfExists(screenshot);
-        run(List.of("--window-size=1400,900", "--screenshot=" + screenshot, page.toUri().toString()));
+        chromium.screenshot(page, screenshot);
         assertTrue(Files.size(screenshot) > 10_000, "a screenshot of the page at " + screenshot);
         byte[] png = Files.readAllBytes(screenshot);
         assertEquals((byte) 0x89, png[0]);
@@ -112,29 +95,6 @@ class BrowserCheckTest {
     }
 
     private String selfCheck(Path html) throws Exception {
-        String dom = run(List.of("--virtual-time-budget=5000", "--dump-dom", html.toUri() + "#selfcheck"));
-        Matcher matcher = SELFCHECK.matcher(dom);
-        if (!matcher.find()) {
-            fail("no #selfcheck element in the DOM Chromium dumped for " + html + ":\n"
-                    + dom.substring(0, Math.min(dom.length(), 2000)));
-        }
-        return matcher.group(1).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
-    }
-
-    private String run(List<String> arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--no-first-run", "--user-data-dir=" + dir.resolve("profile")));
-        command.addAll(arguments);
-        Path stdout = dir.resolve("chromium.out");
-        Path stderr = dir.resolve("chromium.err");
-        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("Chromium did not finish within 90 s: " + command);
-        }
-        if (process.exitValue() != 0) {
-            fail("Chromium exited with " + process.exitValue() + ": " + command + "\n" + Files.readString(stderr));
-        }
-        return Files.readString(stdout, StandardCharsets.UTF_8);
+        return chromium.selfCheck(html);
     }
 }

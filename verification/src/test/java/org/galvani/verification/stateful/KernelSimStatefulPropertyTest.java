@@ -3,6 +3,11 @@ package org.galvani.verification.stateful;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -91,6 +96,7 @@ class KernelSimStatefulPropertyTest {
         LOG.info("stateful kernel+sim: {} runs of up to {} steps in {} ms; runs reaching each state: {}; reasons: {};"
                 + " treatments with a runaway behind a blind sensor (true charge not held to the cap): {}", runs[0], MAX_STEPS, millis,
                 coverage, reasons, multipleFaultTreatments[0]);
+        writeEvidence(tries, millis, coverage, multipleFaultTreatments[0]);
         List<String> shortfalls = coverage.shortfalls(MIN_SHARE);
         assertTrue(shortfalls.isEmpty(), "the generator does not reach every state often enough: " + shortfalls);
         assertTrue(reasons.containsAll(List.of(Reason.CONTACT_OUT_OF_WINDOW, Reason.DOSE_REACHED, Reason.TIME_REACHED,
@@ -131,6 +137,37 @@ class KernelSimStatefulPropertyTest {
             return null;
         } catch (AssertionError | RuntimeException e) {
             return e;
+        }
+    }
+
+    /**
+     * Writes {@code stateful.json} into the evidence folder (system property {@code galvani.evidence}) for the
+     * evidence bundle: tries, runs, steps, time, the share of runs reaching each state and its minimum.
+     */
+    @Implements("SRS-VER-010")
+    static void writeEvidence(int tries, long millis, StateCoverage coverage, long blindSensorTreatments) {
+        String folder = System.getProperty("galvani.evidence");
+        if (folder == null) {
+            LOG.warn("system property galvani.evidence not set: stateful.json not written");
+            return;
+        }
+        StringBuilder json = new StringBuilder();
+        json.append(String.format(Locale.ROOT, "{\"tries\": %d, \"runs\": %d, \"maxSteps\": %d, \"millis\": %d,"
+                + " \"blindSensorTreatments\": %d,%n \"reaching\": {", tries, coverage.runs(), MAX_STEPS, millis,
+                blindSensorTreatments));
+        StringBuilder minimum = new StringBuilder();
+        for (KernelState state : KernelState.values()) {
+            String comma = state.ordinal() == 0 ? "" : ", ";
+            json.append(String.format(Locale.ROOT, "%s\"%s\": %.4f", comma, state, coverage.share(state)));
+            minimum.append(String.format(Locale.ROOT, "%s\"%s\": %.4f", comma, state, MIN_SHARE.getOrDefault(state, 1.0)));
+        }
+        json.append("},\n \"minimum\": {").append(minimum).append("}}\n");
+        try {
+            Path dir = Path.of(folder);
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("stateful.json"), json, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write stateful.json into " + folder, e);
         }
     }
 
