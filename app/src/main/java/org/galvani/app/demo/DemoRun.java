@@ -15,8 +15,8 @@ import org.galvani.kernel.runtime.RequestOutcome;
 import org.galvani.trace.Implements;
 
 /**
- * One demo treatment in simulated time: the runtime with the simulated stage, stepped a control period
- * at a time, and a scripted operator who arms, starts once contact is confirmed, resumes a few seconds
+ * One demo treatment in simulated time: the runtime with the configured stage ({@link DemoStage}: the
+ * simulated stage, or the wire driver and its emulator), stepped a control period at a time, and a scripted operator who arms, starts once contact is confirmed, resumes a few seconds
  * after the electrodes are back and, if the scenario says so, acknowledges a fault (retrying a refusal
  * after half a second like any request, at most {@value #ACKNOWLEDGE_TRIES} times). The operator only makes requests; the kernel decides.
  */
