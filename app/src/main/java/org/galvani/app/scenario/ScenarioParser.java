@@ -65,53 +65,53 @@ public final class ScenarioParser {
         }
 
         Scenario scenario(Node root) {
-            Map<String, NodeTuple> top = mapping(root, "the scenario", TOP);
-            String profileId = text(top, "profile");
+            Map<String, NodeTuple> top = in.mapping(root, "the scenario", TOP);
+            String profileId = in.text(top, "profile");
             DemoProfile profile = DemoProfile.DRUG_DELIVERY_PATCH;
             if (profileId != null) {
                 profile = DemoProfile.byId(profileId);
                 if (profile == null) {
-                    throw error(top.get("profile").getValueNode(), "profile must be one of drug-delivery-patch,"
+                    throw in.error(top.get("profile").getValueNode(), "profile must be one of drug-delivery-patch,"
                             + " tap-water-hyperhidrosis, wearable-patch; was '" + profileId + "'");
                 }
             }
             Map<String, NodeTuple> rx = top.containsKey("prescription")
-                    ? mapping(top.get("prescription").getValueNode(), "prescription", PRESCRIPTION) : Map.of();
-            String drug = text(rx, "drug");
+                    ? in.mapping(top.get("prescription").getValueNode(), "prescription", PRESCRIPTION) : Map.of();
+            String drug = in.text(rx, "drug");
             if (drug != null && profile.profile().drugs().chargeOf(drug) == null) {
-                throw error(rx.get("drug").getValueNode(), "drug '" + drug + "' is not in the drug table of profile "
+                throw in.error(rx.get("drug").getValueNode(), "drug '" + drug + "' is not in the drug table of profile "
                         + profile.id() + ": " + profile.profile().drugs().entries().keySet());
             }
             boolean timeBased = !profile.profile().allows(EndCriterion.DOSE);
             if (timeBased && rx.containsKey("dose-mamin")) {
-                throw error(rx.get("dose-mamin").getKeyNode(), "dose-mamin does not apply to the time-based profile "
+                throw in.error(rx.get("dose-mamin").getKeyNode(), "dose-mamin does not apply to the time-based profile "
                         + profile.id() + "; use duration-min");
             }
             if (!timeBased && rx.containsKey("duration-min")) {
-                throw error(rx.get("duration-min").getKeyNode(), "duration-min does not apply to the dose-based profile "
+                throw in.error(rx.get("duration-min").getKeyNode(), "duration-min does not apply to the dose-based profile "
                         + profile.id() + "; use dose-mamin");
             }
-            String treatmentId = text(top, "treatment-id");
+            String treatmentId = in.text(top, "treatment-id");
             if (treatmentId != null && treatmentId.isBlank()) {
-                throw error(top.get("treatment-id").getValueNode(), "treatment-id must not be blank");
+                throw in.error(top.get("treatment-id").getValueNode(), "treatment-id must not be blank");
             }
             Map<String, NodeTuple> operator = top.containsKey("operator")
-                    ? mapping(top.get("operator").getValueNode(), "operator", OPERATOR) : Map.of();
-            return new Scenario(source, text(top, "description"), profile.id(), treatmentId, drug, polarity(rx),
-                    positive(rx, "current-ma"), positive(rx, "area-cm2"), positive(rx, "dose-mamin"),
-                    positive(rx, "duration-min"), positive(rx, "ramp-s"),
+                    ? in.mapping(top.get("operator").getValueNode(), "operator", OPERATOR) : Map.of();
+            return new Scenario(source, in.text(top, "description"), profile.id(), treatmentId, drug, polarity(rx),
+                    in.positive(rx, "current-ma"), in.positive(rx, "area-cm2"), in.positive(rx, "dose-mamin"),
+                    in.positive(rx, "duration-min"), in.positive(rx, "ramp-s"),
                     top.containsKey("simulator") ? simulator(top.get("simulator").getValueNode()) : Map.of(),
-                    atLeastZero(operator, "resume-after-s"), flag(operator, "acknowledge-faults"),
+                    in.atLeastZero(operator, "resume-after-s"), in.flag(operator, "acknowledge-faults"),
                     top.containsKey("faults") ? faults(top.get("faults").getValueNode()) : FaultScript.none());
         }
 
         private Polarity polarity(Map<String, NodeTuple> rx) {
-            String value = text(rx, "active-electrode");
+            String value = in.text(rx, "active-electrode");
             if (value == null) {
                 return null;
             }
             if (!value.equals("anode") && !value.equals("cathode")) {
-                throw error(rx.get("active-electrode").getValueNode(), "active-electrode must be anode or cathode, was '"
+                throw in.error(rx.get("active-electrode").getValueNode(), "active-electrode must be anode or cathode, was '"
                         + value + "'");
             }
             return Polarity.valueOf(value.toUpperCase(Locale.ROOT));
@@ -124,45 +124,45 @@ public final class ScenarioParser {
 
         private FaultScript faults(Node node) {
             if (!(node instanceof SequenceNode list)) {
-                throw error(node, "faults must be a list of faults (each '- kind: ...'), was " + describe(node));
+                throw in.error(node, "faults must be a list of faults (each '- kind: ...'), was " + in.describe(node));
             }
             FaultScript.Builder builder = FaultScript.builder();
             for (Node item : list.getValue()) {
-                Map<String, NodeTuple> fault = mapping(item, "a fault", null);
+                Map<String, NodeTuple> fault = in.mapping(item, "a fault", null);
                 if (!fault.containsKey("kind")) {
-                    throw error(item, "a fault needs a kind, one of " + kinds());
+                    throw in.error(item, "a fault needs a kind, one of " + kinds());
                 }
-                String id = text(fault, "kind");
+                String id = in.text(fault, "kind");
                 FaultKind kind = FaultKind.byId(id);
                 if (kind == null) {
-                    throw error(fault.get("kind").getValueNode(), "unknown fault kind '" + id + "'; known: " + kinds());
+                    throw in.error(fault.get("kind").getValueNode(), "unknown fault kind '" + id + "'; known: " + kinds());
                 }
                 Set<String> allowed = new HashSet<>(Set.of("kind", "at", "until"));
                 if (kind.hasParameter()) {
                     allowed.add(kind.parameterName());
                 }
-                known(fault, allowed, "a " + id + " fault");
+                in.known(fault, allowed, "a " + id + " fault");
                 if (!fault.containsKey("at")) {
-                    throw error(item, "a " + id + " fault needs 'at' (seconds of simulated time)");
+                    throw in.error(item, "a " + id + " fault needs 'at' (seconds of simulated time)");
                 }
                 long start = micros(fault, "at");
                 long end = fault.containsKey("until") ? micros(fault, "until") : Fault.OPEN_END;
                 if (end <= start) {
-                    throw error(fault.get("until").getValueNode(), "until (" + seconds(end) + " s) must come after at ("
+                    throw in.error(fault.get("until").getValueNode(), "until (" + seconds(end) + " s) must come after at ("
                             + seconds(start) + " s)");
                 }
                 long parameter = 0;
                 if (kind.hasParameter()) {
                     if (!fault.containsKey(kind.parameterName())) {
-                        throw error(item, "a " + id + " fault needs '" + kind.parameterName() + "' (" + kind.unit()
+                        throw in.error(item, "a " + id + " fault needs '" + kind.parameterName() + "' (" + kind.unit()
                                 + ", from " + kind.min() + " to " + kind.max() + ")");
                     }
-                    parameter = integer(fault, kind.parameterName());
+                    parameter = in.integer(fault, kind.parameterName());
                 }
                 try {
                     builder.add(kind, start, end, parameter);
                 } catch (IllegalArgumentException e) {
-                    throw error(item, e.getMessage());
+                    throw in.error(item, e.getMessage());
                 }
             }
             return builder.build();
@@ -170,54 +170,14 @@ public final class ScenarioParser {
 
         private long micros(Map<String, NodeTuple> map, String key) {
             Node node = map.get(key).getValueNode();
-            double seconds = number(map, key);
+            double seconds = in.number(map, key);
             if (seconds < 0) {
-                throw error(node, key + " must not be negative, was " + seconds + " s");
+                throw in.error(node, key + " must not be negative, was " + seconds + " s");
             }
             if (seconds > 86_400) {
-                throw error(node, key + " must be at most 86400 s (a day), was " + seconds + " s");
+                throw in.error(node, key + " must be at most 86400 s (a day), was " + seconds + " s");
             }
             return Math.round(seconds * 1e6);
-        }
-
-        private long integer(Map<String, NodeTuple> map, String key) {
-            return in.integer(map, key);
-        }
-
-        private Double positive(Map<String, NodeTuple> map, String key) {
-            return in.positive(map, key);
-        }
-
-        private Double atLeastZero(Map<String, NodeTuple> map, String key) {
-            return in.atLeastZero(map, key);
-        }
-
-        private double number(Map<String, NodeTuple> map, String key) {
-            return in.number(map, key);
-        }
-
-        private Boolean flag(Map<String, NodeTuple> map, String key) {
-            return in.flag(map, key);
-        }
-
-        private String text(Map<String, NodeTuple> map, String key) {
-            return in.text(map, key);
-        }
-
-        private Map<String, NodeTuple> mapping(Node node, String what, Set<String> known) {
-            return in.mapping(node, what, known);
-        }
-
-        private void known(Map<String, NodeTuple> entries, Set<String> known, String what) {
-            in.known(entries, known, what);
-        }
-
-        private String describe(Node node) {
-            return in.describe(node);
-        }
-
-        private IllegalArgumentException error(Node node, String problem) {
-            return in.error(node, problem);
         }
     }
 
