@@ -1,5 +1,9 @@
 package org.galvani.app.report;
 
+import de.erichseifert.vectorgraphics2d.Document;
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,14 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.galvani.trace.Implements;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 
 /**
  * An XChart chart as an SVG element to put inline in a page: VectorGraphics2D's output without its XML
  * declaration and DOCTYPE, its IDs prefixed so that several charts can share a page, coordinates cut to two
  * decimals (a hundredth of a pixel), and each run of joined line segments of one style (XChart draws a series
- * as one {@code <line>} per segment) merged into one {@code <path>}: the same drawing in a fifth of the bytes.
+ * as one {@code <line>} per segment) merged into one {@code <path>}: the same drawing in far fewer bytes.
  */
 @Implements("SRS-APP-041")
 final class SvgExport {
@@ -27,9 +30,14 @@ final class SvgExport {
     }
 
     static String inline(XYChart chart, String idPrefix) {
+        // What XChart's VectorGraphicsEncoder does, without its deprecated stream method.
+        VectorGraphics2D graphics = new VectorGraphics2D();
+        chart.paint(graphics, chart.getWidth(), chart.getHeight());
+        Document document = new SVGProcessor().getDocument(graphics.getCommands(),
+                new PageSize(0, 0, chart.getWidth(), chart.getHeight()));
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 18);
         try {
-            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            document.writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException("writing the chart as SVG in memory failed", e);
         }

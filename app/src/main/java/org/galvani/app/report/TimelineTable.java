@@ -89,7 +89,7 @@ final class TimelineTable {
     }
 
     private static String state(SessionEvent e) {
-        if (e.type() == KernelEventType.STATE_CHANGED && e.previous() != null) {
+        if (e.type() == KernelEventType.STATE_CHANGED && e.previous() != null && e.current() != null) {
             return e.previous().name() + " → <b>" + e.current().name() + "</b>";
         }
         return e.current() == null ? "" : e.current().name();

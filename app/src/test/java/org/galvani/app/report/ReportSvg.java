@@ -37,7 +37,7 @@ final class ReportSvg {
 
     /** The plot area: the rectangle of the chart's clip path, as {x, y, width, height}. */
     double[] plotArea() {
-        Element rect = (Element) ((Element) elements("clipPath").get(0)).getElementsByTagNameNS("*", "rect").item(0);
+        Element rect = (Element) elements("clipPath").get(0).getElementsByTagNameNS("*", "rect").item(0);
         return new double[] {num(rect, "x"), num(rect, "y"), num(rect, "width"), num(rect, "height")};
     }
 
