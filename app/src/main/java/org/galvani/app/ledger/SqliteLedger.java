@@ -253,6 +253,7 @@ public final class SqliteLedger implements DoseLedger, SessionArchive, AutoClose
 
     /** The dose the ledger counts for the treatment: its highest checkpoint, or its recovered count. */
     @Override
+    @Implements("SRS-APP-035")
     public synchronized long deliveredMicroampMillis(String treatmentId) {
         if (treatmentId == null) {
             return 0L;
@@ -538,6 +539,7 @@ public final class SqliteLedger implements DoseLedger, SessionArchive, AutoClose
     }
 
     /** One durable write: all or nothing; a failure is a {@link LedgerException} naming the file and what. */
+    @Implements("SRS-APP-036")
     private void write(String what, Work work) {
         if (readOnly() || closed) {
             throw new LedgerException(file + ": " + (closed ? "closed" : "opened read-only") + "; cannot record " + what);

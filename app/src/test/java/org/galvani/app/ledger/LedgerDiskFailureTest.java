@@ -79,6 +79,35 @@ class LedgerDiskFailureTest {
         }
     }
 
+    @Test
+    @Verifies("SRS-APP-033")
+    void samplesThatCannotBeWrittenAreCountedAndDroppedWithoutStoppingAnything() throws SQLException {
+        try (SqliteLedger ledger = SqliteLedger.open(dir, new TickingClock());
+             LedgerTreatment treatment = new LedgerTreatment(ledger, LedgerTreatment.patch())) {
+            treatment.arm(dexamethasone("T-1", 60_000_000L));
+            KernelSnapshot armed = treatment.tick();
+            pragma(ledger, "query_only = 1");
+            for (int i = 0; i < SqliteLedger.SAMPLE_BATCH + 10; i++) {
+                ledger.sample(at(armed, armed.timeMicros() + (i + 1) * SqliteLedger.SAMPLE_INTERVAL_MICROS));
+            }
+            assertEquals(SqliteLedger.SAMPLE_BATCH, ledger.droppedSamples(), "one batch failed and was dropped");
+            pragma(ledger, "query_only = 0");
+            ledger.sample(at(armed, armed.timeMicros() + (SqliteLedger.SAMPLE_BATCH + 20L) * SqliteLedger.SAMPLE_INTERVAL_MICROS));
+            // The tick's own sample of the armed channel was first in the failed batch: 61 kept, 50 dropped.
+            assertEquals(12, ledger.session("T-1").orElseThrow().samples().size(), "the next batch was written");
+            ledger.sample(at(armed, armed.timeMicros() + (SqliteLedger.SAMPLE_BATCH + 20L) * SqliteLedger.SAMPLE_INTERVAL_MICROS
+                    + SqliteLedger.SAMPLE_INTERVAL_MICROS - 1));
+            assertEquals(12, ledger.session("T-1").orElseThrow().samples().size(), "closer than 100 ms: not kept");
+        }
+    }
+
+    private static KernelSnapshot at(KernelSnapshot s, long timeMicros) {
+        return new KernelSnapshot(s.channelId(), s.tick(), timeMicros, s.state(), s.setpointMicroamps(), s.outputEnabled(),
+                s.polarity(), s.measuredMicroamps(), s.electrodeMillivolts(), s.impedanceOhms(), s.contactOk(),
+                s.statusFlags(), s.treatmentId(), s.targetMicroamps(), s.prescribedDoseMicroampMillis(),
+                s.deliveredDoseMicroampMillis(), s.outputMicros(), s.lastReason(), s.faultReason(), s.halted());
+    }
+
     private static void pragma(SqliteLedger ledger, String pragma) throws SQLException {
         try (Statement s = ledger.connection().createStatement()) {
             s.execute("PRAGMA " + pragma);

@@ -42,7 +42,7 @@ class SqliteLedgerTest {
     private final TickingClock clock = new TickingClock();
 
     @Test
-    @Verifies("SRS-APP-030")
+    @Verifies({"SRS-APP-030", "SRS-APP-033"})
     void aTreatmentIsRecordedWithItsPrescriptionEventsRunAndDose() {
         Prescription rx = dexamethasone("T-100", 5_000_000L);
         KernelSnapshot done;
