@@ -116,13 +116,19 @@ final class LedgerSchema {
         }
     }
 
-    /** Brings the database to {@code target} (at most {@link #CURRENT}); refuses a newer database. */
-    static void migrate(Connection db, Path file, int target, long nowMillis) throws SQLException {
+    /** Refuses a database written by a newer Galvani (or not a ledger); returns its version otherwise. */
+    static int refuseNewer(Connection db, Path file) throws SQLException {
         int version = version(db, file);
         if (version > CURRENT) {
             throw new LedgerException(file + ": schema version " + version + " is newer than this Galvani supports ("
                     + CURRENT + "); open it with the Galvani release that wrote it or a newer one; nothing was changed");
         }
+        return version;
+    }
+
+    /** Brings the database to {@code target} (at most {@link #CURRENT}); refuses a newer database. */
+    static void migrate(Connection db, Path file, int target, long nowMillis) throws SQLException {
+        int version = refuseNewer(db, file);
         boolean autoCommit = db.getAutoCommit();
         db.setAutoCommit(false);
         try (Statement s = db.createStatement()) {

@@ -158,9 +158,7 @@ public final class SqliteLedger implements DoseLedger, SessionArchive, AutoClose
         try {
             db = DriverManager.getConnection("jdbc:sqlite:" + dbFile);
             // Before anything writes (WAL mode changes the file's header): refuse what is not ours to change.
-            if (LedgerSchema.version(db, dbFile) > LedgerSchema.CURRENT) {
-                LedgerSchema.migrate(db, dbFile, LedgerSchema.CURRENT, clock.millis());
-            }
+            LedgerSchema.refuseNewer(db, dbFile);
             try (Statement s = db.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 5000");
                 try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
