@@ -46,7 +46,7 @@ import picocli.CommandLine.Option;
             "          galvani demo --scenario runaway-stage",
             "          galvani demo --scenario my-scenario.yaml --speed 0",
             "          galvani demo --driver wire",
-            "          galvani demo --data-dir /tmp/galvani-data && galvani sessions --data-dir /tmp/galvani-data"})
+            "          galvani demo --data-dir /tmp/g && galvani sessions --data-dir /tmp/g"})
 @Implements({"SRS-APP-001", "SRS-APP-002", "SRS-APP-005", "SRS-APP-011", "SRS-APP-012", "SRS-APP-035",
     "SRS-APP-037", "SRS-APP-038"})
 public final class DemoCommand implements Callable<Integer> {

@@ -20,7 +20,7 @@ public final class DataDirOption {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "The dose ledger's data directory (default: the configuration's ledger.dataDir, else"
-                    + " ./galvani-data).")
+                    + " galvani-data in the working directory).")
     private String dataDir;
 
     /** The data directory for {@code config}; a value that is no path, or names a file, is a usage error. */
