@@ -3,6 +3,7 @@ package org.galvani.app;
 import java.io.PrintWriter;
 import org.galvani.app.demo.DemoCommand;
 import org.galvani.app.ledger.SessionsCommand;
+import org.galvani.app.report.ReportCommand;
 import org.galvani.trace.Implements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = GalvaniVersion.class,
         description = "Galvani: a safety-kernel framework for iontophoresis devices.",
-        subcommands = {DemoCommand.class, EmulatorCommand.class, SessionsCommand.class, TraceCommand.class,
+        subcommands = {DemoCommand.class, EmulatorCommand.class, ReportCommand.class, SessionsCommand.class, TraceCommand.class,
             CommandLine.HelpCommand.class})
 @Implements("SRS-APP-002")
 public final class GalvaniCli implements Runnable {
@@ -30,6 +31,8 @@ public final class GalvaniCli implements Runnable {
 
     /** Entry point of the jar. */
     public static void main(String[] args) {
+        // The session report draws its charts with AWT; a device has no display to open.
+        System.setProperty("java.awt.headless", "true");
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(run(out, err, args));

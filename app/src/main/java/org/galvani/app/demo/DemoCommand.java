@@ -1,8 +1,11 @@
 package org.galvani.app.demo;
 
 import org.galvani.app.profile.DemoProfile;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +15,8 @@ import org.galvani.app.config.ConfigException;
 import org.galvani.app.config.ConfigFile;
 import org.galvani.app.config.GalvaniConfig;
 import org.galvani.app.ledger.DataDirOption;
+import org.galvani.app.ledger.SqliteLedger;
+import org.galvani.app.report.SessionReportFile;
 import org.galvani.app.scenario.Scenario;
 import org.galvani.app.scenario.ScenarioException;
 import org.galvani.app.scenario.ScenarioParser;
@@ -47,7 +52,7 @@ import picocli.CommandLine.Option;
             "          galvani demo --scenario my-scenario.yaml --speed 0",
             "          galvani demo --driver wire",
             "          galvani demo --data-dir /tmp/g && galvani sessions --data-dir /tmp/g"})
-@Implements({"SRS-APP-001", "SRS-APP-002", "SRS-APP-005", "SRS-APP-011", "SRS-APP-012", "SRS-APP-035",
+@Implements({"SRS-APP-001", "SRS-APP-002", "SRS-APP-005", "SRS-APP-011", "SRS-APP-012", "SRS-APP-035", "SRS-APP-046",
     "SRS-APP-037", "SRS-APP-038"})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -160,6 +165,18 @@ public final class DemoCommand implements Callable<Integer> {
                             + result.refusal().name() + ")" + prior);
         }
         console.summary(settings, result);
+        Path report = SessionReportFile.defaultFor(settings.dataDir(), settings.treatmentId());
+        try (SqliteLedger ledger = SqliteLedger.openForReading(settings.dataDir(), Clock.systemUTC())) {
+            if (SessionReportFile.write(ledger, settings.treatmentId(), report, Instant.now()).isEmpty()) {
+                throw new IllegalStateException("the ledger has no record of treatment " + settings.treatmentId());
+            }
+        } catch (IOException | RuntimeException e) {
+            spec.commandLine().getErr().println("The session report could not be written to " + report + ": "
+                    + e.getMessage());
+            return 1;
+        }
+        out.println("Session report: " + report.toAbsolutePath() + " (galvani report " + settings.treatmentId()
+                + " writes it again)");
         return result.completed() ? 0 : 1;
     }
 

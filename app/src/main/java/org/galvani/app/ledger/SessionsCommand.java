@@ -9,17 +9,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.galvani.app.config.ConfigException;
-import org.galvani.app.config.ConfigFile;
-import org.galvani.app.config.GalvaniConfig;
+import org.galvani.app.config.ConfigOption;
 import org.galvani.app.session.SessionSummary;
 import org.galvani.kernel.Units;
-import org.galvani.kernel.spi.DriverRegistry;
 import org.galvani.trace.Implements;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code galvani sessions}: the treatments in the dose ledger, most recently started first. While another
@@ -45,14 +41,12 @@ public final class SessionsCommand implements Callable<Integer> {
     @Mixin
     private DataDirOption dataDir;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "The configuration (galvani.yaml) whose ledger.dataDir to use (see docs/CONFIGURATION.md).")
-    private Path configFile;
+    @Mixin
+    private ConfigOption config;
 
     @Override
     public Integer call() {
-        GalvaniConfig config = config();
-        Path dir = dataDir.resolve(config);
+        Path dir = dataDir.resolve(config.load());
         PrintWriter out = spec.commandLine().getOut();
         if (!Files.isRegularFile(dir.resolve(SqliteLedger.FILE_NAME))) {
             spec.commandLine().getErr().println("galvani sessions: no ledger in " + dir + " ("
@@ -86,16 +80,5 @@ public final class SessionsCommand implements Callable<Integer> {
 
     private static String mAmin(long microampMillis) {
         return String.format(Locale.ROOT, "%.4f", Units.milliampMinutes(microampMillis));
-    }
-
-    private GalvaniConfig config() {
-        if (configFile == null) {
-            return GalvaniConfig.defaults();
-        }
-        try {
-            return ConfigFile.load(configFile, DriverRegistry.load(SessionsCommand.class.getClassLoader()));
-        } catch (ConfigException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
     }
 }

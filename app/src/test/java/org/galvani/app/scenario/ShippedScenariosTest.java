@@ -68,7 +68,10 @@ class ShippedScenariosTest {
     }
 
     private static String events(String out) {
-        return out.substring(out.indexOf("Result:"), out.indexOf("Stage:")) + out.substring(out.indexOf("Events:"));
+        // Up to the report's line, which names each run's own (generated) treatment ID.
+        int report = out.indexOf("Session report:");
+        return out.substring(out.indexOf("Result:"), out.indexOf("Stage:"))
+                + out.substring(out.indexOf("Events:"), report < 0 ? out.length() : report);
     }
 
     @Test
