@@ -321,7 +321,7 @@ public final class Tracer {
                     }
                 } else {
                     for (TestCase test : casesByClass.getOrDefault(className, List.of())) {
-                        if (test.methodName().equals(link.member())) {
+                        if (test.ranMethod(link.member())) {
                             matched.add(test);
                         }
                     }
