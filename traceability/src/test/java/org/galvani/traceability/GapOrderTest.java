@@ -28,8 +28,9 @@ class GapOrderTest {
     @Test
     @Verifies("SRS-TRC-004")
     void aWhereThatIsAPrefixOfAnotherSortsByTheJoinedText() {
-        Gap first = new Gap(GapKind.NOT_VERIFIED, "SRS-X-001", "C", "a", "bd");
-        Gap second = new Gap(GapKind.NOT_VERIFIED, "SRS-X-001", "C", "ab", "c");
+        // "ab" + "c" comes before "a" + "bd", although "a" comes before "ab".
+        Gap first = new Gap(GapKind.NOT_VERIFIED, "SRS-X-001", "C", "ab", "c");
+        Gap second = new Gap(GapKind.NOT_VERIFIED, "SRS-X-001", "C", "a", "bd");
         assertEquals(List.of(first, second), List.of(second, first).stream().sorted().toList());
     }
 }
