@@ -185,12 +185,28 @@ final class ReqIfExport {
         }
 
         static String ncName(String text) {
-            StringBuilder id = new StringBuilder(text.length());
-            for (int i = 0; i < text.length(); i++) {
+            int i = 0;
+            while (i < text.length() && kept(text.charAt(i))) {
+                i++;
+            }
+            if (i == text.length()) {
+                return text;
+            }
+            StringBuilder id = new StringBuilder(text.length()).append(text, 0, i);
+            for (; i < text.length(); i++) {
                 char c = text.charAt(i);
-                id.append(Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_' ? c : '_');
+                id.append(kept(c) ? c : '_');
             }
             return id.toString();
+        }
+
+        /** A character an identifier keeps: a letter, a digit, '-', '.' or '_' (the ASCII ones without a lookup). */
+        private static boolean kept(char c) {
+            if (c < 0x80) {
+                return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+                        || c == '_';
+            }
+            return Character.isLetterOrDigit(c);
         }
 
         static String attributeId(String type, String attribute) {
