@@ -12,6 +12,8 @@ import org.galvani.traceability.TraceSources;
 import org.galvani.traceability.Traceability;
 import org.galvani.traceability.Tracer;
 import org.galvani.traceability.Verdict;
+import org.galvani.traceability.corpus.CorpusShape;
+import org.galvani.traceability.corpus.GalvaniCorpus;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,7 +29,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The traceability matrix end to end on a generated checkout ({@link TraceCorpus}): 10,000 requirements in 10
+ * The traceability matrix end to end on a generated checkout ({@link GalvaniCorpus}; by default the shape
+ * {@link CorpusShape#benchmark()}): 10,000 requirements in 10
  * modules, 2,000 hazards with 2,000 risk controls, 10,000 {@code @Implements} and 50,000 {@code @Verifies} test
  * methods in class files, and 50,000 test cases in 5,000 Surefire reports. {@code trace}: read everything, build
  * the chain and judge it; {@code traceAndWrite}: the same plus writing the HTML, CSV, JSON, ReqIF and gap files.
@@ -54,7 +57,7 @@ public class TraceBenchmark {
     @Setup(Level.Trial)
     public void generate() throws IOException {
         root = Files.createTempDirectory("galvani-trace-corpus");
-        TraceCorpus.write(root, 10, requirements, hazards, tests);
+        GalvaniCorpus.write(root, new CorpusShape(10, requirements, hazards, tests));
         sources = TraceSources.discover(root);
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -26,6 +27,8 @@ import org.galvani.trace.Implements;
  */
 @Implements("SRS-HAZ-005")
 final class YamlNodes {
+
+    private static final Pattern POSITIVE_INT = Pattern.compile("[1-9]\\d{0,8}");
 
     private final String file;
 
@@ -118,7 +121,7 @@ final class YamlNodes {
     /** A positive integer. */
     int positiveInt(Node node, String what) throws InputFormatException {
         if (!(node instanceof ScalarNode scalar) || !scalar.getTag().equals(Tag.INT)
-                || !scalar.getValue().matches("[1-9]\\d{0,8}")) {
+                || !POSITIVE_INT.matcher(scalar.getValue()).matches()) {
             throw new InputFormatException(at(node), what + " must be a positive integer, not "
                     + (node instanceof ScalarNode scalar ? "'" + scalar.getValue() + "'" : kind(node)));
         }

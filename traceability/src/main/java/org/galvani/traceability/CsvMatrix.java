@@ -1,5 +1,6 @@
 package org.galvani.traceability;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.galvani.trace.Implements;
@@ -17,8 +18,8 @@ final class CsvMatrix {
     private CsvMatrix() {
     }
 
-    static String render(TraceResult result) {
-        StringBuilder out = new StringBuilder(1 << 16).append(HEADER).append("\r\n");
+    static void render(TraceResult result, ReportOutput report) throws IOException {
+        StringBuilder out = report.text().append(HEADER).append("\r\n");
         for (RequirementTrace row : result.requirements()) {
             Requirement r = row.requirement();
             List<String> cells = List.of(r.id(), Integer.toString(r.version()), r.safetyClass(), r.module(), r.title(),
@@ -29,8 +30,11 @@ final class CsvMatrix {
                             .collect(Collectors.joining("; ")),
                     row.gaps().stream().map(g -> g.kind() + ": " + g.message()).collect(Collectors.joining("; ")),
                     r.source().toString());
-            out.append(cells.stream().map(Escape::csv).collect(Collectors.joining(","))).append("\r\n");
+            for (int i = 0; i < cells.size(); i++) {
+                out.append(i == 0 ? "" : ",").append(Escape.csv(cells.get(i)));
+            }
+            out.append("\r\n");
+            report.flushIfFull();
         }
-        return out.toString();
     }
 }

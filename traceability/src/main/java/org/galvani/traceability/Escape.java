@@ -9,7 +9,19 @@ final class Escape {
     }
 
     static String xml(String text) {
+        if (plainXml(text)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length() + 16);
+        xml(out, text);
+        return out.toString();
+    }
+
+    /** Appends {@code text} escaped as {@link #xml(String)} does, without a string of its own. */
+    static StringBuilder xml(StringBuilder out, String text) {
+        if (plainXml(text)) {
+            return out.append(text);
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -27,14 +39,30 @@ final class Escape {
                 }
             }
         }
-        return out.toString();
+        return out;
+    }
+
+    // Most values (IDs, names, paths) need no escaping: one scan, and the text is appended as it is.
+    private static boolean plainXml(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String json(String text) {
+        return text == null ? "null" : json(new StringBuilder(text.length() + 16), text).toString();
+    }
+
+    /** Appends {@code text} as a JSON string ({@code null} for null), as {@link #json(String)} writes it. */
+    static StringBuilder json(StringBuilder out, String text) {
         if (text == null) {
-            return "null";
+            return out.append("null");
         }
-        StringBuilder out = new StringBuilder(text.length() + 16).append('"');
+        out.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -53,7 +81,7 @@ final class Escape {
                 }
             }
         }
-        return out.append('"').toString();
+        return out.append('"');
     }
 
     static String csv(String text) {

@@ -25,7 +25,24 @@ public record Gap(GapKind kind, String requirement, String safetyClass, String w
             return byKind;
         }
         int byRequirement = String.valueOf(requirement).compareTo(String.valueOf(other.requirement));
-        return byRequirement != 0 ? byRequirement : (where + message).compareTo(other.where + other.message);
+        return byRequirement != 0 ? byRequirement : compareJoined(where, message, other.where, other.message);
+    }
+
+    /**
+     * {@code (a1 + a2).compareTo(b1 + b2)} without making the two strings: sorting the gaps of a large matrix
+     * compares each gap many times.
+     */
+    static int compareJoined(String a1, String a2, String b1, String b2) {
+        int lengthA = a1.length() + a2.length();
+        int lengthB = b1.length() + b2.length();
+        for (int i = 0, end = Math.min(lengthA, lengthB); i < end; i++) {
+            char a = i < a1.length() ? a1.charAt(i) : a2.charAt(i - a1.length());
+            char b = i < b1.length() ? b1.charAt(i) : b2.charAt(i - b1.length());
+            if (a != b) {
+                return a - b;
+            }
+        }
+        return lengthA - lengthB;
     }
 
     /** {@code [KIND] SRS-X-001: message (where)}. */

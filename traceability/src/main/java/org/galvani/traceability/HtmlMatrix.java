@@ -1,5 +1,6 @@
 package org.galvani.traceability;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -94,7 +95,8 @@ final class HtmlMatrix {
             })();
             """;
 
-    static String render(TraceResult result, Verdict verdict, Path outputDirectory) {
+    static void render(TraceResult result, Verdict verdict, Path outputDirectory, ReportOutput report)
+            throws IOException {
         Links links = new Links(result.sources().root(), outputDirectory);
         Map<String, Location> hazards = new HashMap<>();
         for (Hazard hazard : result.analysis().register().hazards()) {
@@ -122,7 +124,7 @@ final class HtmlMatrix {
                 + ",\"hazard\":" + Escape.json(firstHazard) + ",\"hazardRows\":" + hazardRows
                 + ",\"module\":" + Escape.json(firstModule) + ",\"moduleRows\":" + moduleRows + "}";
 
-        StringBuilder out = new StringBuilder(1 << 20);
+        StringBuilder out = report.text();
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>Galvani traceability matrix</title>\n<style>").append(STYLE).append("</style>\n<script>")
                 .append(HEAD_SCRIPT).append("</script>\n</head>\n<body>\n<h1>Galvani traceability matrix</h1>\n");
@@ -159,6 +161,7 @@ final class HtmlMatrix {
                 .append("<th>Implementation</th><th>Verifying tests (latest result)</th></tr></thead>\n<tbody>\n");
         for (RequirementTrace row : result.requirements()) {
             row(out, row, verdict, links, hazards, controls);
+            report.flushIfFull();
         }
         out.append("</tbody>\n</table>\n");
 
@@ -168,9 +171,10 @@ final class HtmlMatrix {
             boolean fails = verdict.fails(gap);
             out.append("<tr><td>").append(gap.kind()).append("</td><td class=\"").append(fails ? "fail" : "warn")
                     .append("\">").append(fails ? "fails" : "warning").append("</td><td>")
-                    .append(gap.requirement() == null ? "" : Escape.xml(gap.requirement())).append("</td><td><code>")
-                    .append(Escape.xml(gap.where())).append("</code></td><td>").append(Escape.xml(gap.message()))
-                    .append("</td></tr>\n");
+                    .append(gap.requirement() == null ? "" : Escape.xml(gap.requirement())).append("</td><td><code>");
+            Escape.xml(out, gap.where()).append("</code></td><td>");
+            Escape.xml(out, gap.message()).append("</td></tr>\n");
+            report.flushIfFull();
         }
         out.append("</tbody>\n</table>\n");
 
@@ -186,51 +190,69 @@ final class HtmlMatrix {
                     .append(control.verified() ? Escape.xml(String.join(", ", control.verifiedRequirements()))
                             : "<span class=\"" + (control.requirements().isEmpty() ? "warn\">no requirement" : "fail\">none"))
                     .append(control.verified() ? "" : "</span>").append("</td></tr>\n");
+            report.flushIfFull();
         }
         out.append("</tbody>\n</table>\n<p id=\"selfcheck\">SELFCHECK NOT RUN (open this page with #selfcheck)</p>\n<script>")
                 .append(SCRIPT).append("</script>\n</body>\n</html>\n");
-        return out.toString();
     }
 
     private static void row(StringBuilder out, RequirementTrace row, Verdict verdict, Links links,
             Map<String, Location> hazards, Map<String, Location> controls) {
         Requirement r = row.requirement();
-        StringBuilder text = new StringBuilder().append(r.id()).append(' ').append(r.title()).append(' ')
-                .append(r.module()).append(' ').append(String.join(" ", row.hazards())).append(' ')
+        RequirementStatus status = row.status();
+        String hazardIds = String.join(" ", row.hazards());
+        StringBuilder text = new StringBuilder(256).append(r.id()).append(' ').append(r.title()).append(' ')
+                .append(r.module()).append(' ').append(hazardIds).append(' ')
                 .append(String.join(" ", row.controls()));
         row.implementations().forEach(i -> text.append(' ').append(i.element()));
         row.tests().forEach(t -> text.append(' ').append(t.link().element()));
-        out.append("<tr data-id=\"").append(Escape.xml(r.id())).append("\" data-status=\"").append(row.status())
-                .append("\" data-module=\"").append(Escape.xml(r.module())).append("\" data-hazards=\"")
-                .append(Escape.xml(String.join(" ", row.hazards()))).append("\" data-text=\"")
-                .append(Escape.xml(text.toString().toLowerCase(Locale.ROOT))).append("\">");
-        out.append("<td><span class=\"b ").append(row.status()).append("\">").append(row.status()).append("</span><ul>");
+        out.append("<tr data-id=\"");
+        Escape.xml(out, r.id()).append("\" data-status=\"").append(status).append("\" data-module=\"");
+        Escape.xml(out, r.module()).append("\" data-hazards=\"");
+        Escape.xml(out, hazardIds).append("\" data-text=\"");
+        Escape.xml(out, text.toString().toLowerCase(Locale.ROOT)).append("\">");
+        out.append("<td><span class=\"b ").append(status).append("\">").append(status).append("</span><ul>");
         for (Gap gap : row.gaps()) {
             out.append("<li class=\"").append(verdict.fails(gap) ? "fail" : "warn").append("\">").append(gap.kind())
-                    .append(": ").append(Escape.xml(gap.message())).append("</li>");
+                    .append(": ");
+            Escape.xml(out, gap.message()).append("</li>");
         }
         out.append("</ul></td><td>");
         for (String id : row.hazards()) {
             Location at = hazards.get(id);
-            out.append(at == null ? Escape.xml(id) : links.a(at.file(), at.line(), id)).append(' ');
+            if (at == null) {
+                Escape.xml(out, id);
+            } else {
+                links.a(out, at.file(), at.line(), id);
+            }
+            out.append(' ');
         }
         out.append("</td><td>");
         for (String id : row.controls()) {
             Location at = controls.get(id);
-            out.append(at == null ? Escape.xml(id) : links.a(at.file(), at.line(), id)).append(' ');
+            if (at == null) {
+                Escape.xml(out, id);
+            } else {
+                links.a(out, at.file(), at.line(), id);
+            }
+            out.append(' ');
         }
-        out.append("</td><td>").append(links.a(r.source().file(), r.source().line(), r.id())).append(" v")
-                .append(r.version()).append(" <small>class ").append(Escape.xml(r.safetyClass())).append(" · ")
-                .append(Escape.xml(r.module())).append("</small><br>").append(Escape.xml(r.title())).append("</td><td><ul>");
+        out.append("</td><td>");
+        links.a(out, r.source().file(), r.source().line(), r.id()).append(" v")
+                .append(r.version()).append(" <small>class ");
+        Escape.xml(out, r.safetyClass()).append(" · ");
+        Escape.xml(out, r.module()).append("</small><br>");
+        Escape.xml(out, r.title()).append("</td><td><ul>");
         for (Implementation implementation : row.implementations()) {
-            out.append("<li>").append(linked(links, implementation.source(), shortName(implementation.element())))
-                    .append("</li>");
+            out.append("<li>");
+            linked(out, links, implementation.source(), shortName(implementation.element())).append("</li>");
         }
         out.append("</ul></td><td><ul>");
         for (VerifyingTest test : row.tests()) {
             CodeLink link = test.link();
             out.append("<li><span class=\"b ").append(test.outcome()).append("\">").append(test.outcome())
-                    .append("</span> ").append(linked(links, link.source(), shortName(link.element())))
+                    .append("</span> ");
+            linked(out, links, link.source(), shortName(link.element()))
                     .append(" <small>").append(test.count(TestStatus.PASSED)).append(" passed");
             long failed = test.count(TestStatus.FAILED) + test.count(TestStatus.ERROR);
             long skipped = test.count(TestStatus.SKIPPED);
@@ -242,7 +264,8 @@ final class HtmlMatrix {
             }
             out.append("</small>");
             for (String report : test.reportFiles()) {
-                out.append(" ").append(links.a(report, 0, "report"));
+                out.append(" ");
+                links.a(out, report, 0, "report");
             }
             if (test.suspect()) {
                 out.append(" <span class=\"b SUSPECT\">suspect: v").append(link.version() == 0 ? "–" : link.version())
@@ -253,9 +276,11 @@ final class HtmlMatrix {
         out.append("</ul></td></tr>\n");
     }
 
-    private static String linked(Links links, SourceRef source, String label) {
-        return source == null ? "<code>" + Escape.xml(label) + "</code>"
-                : links.a(source.file(), source.line(), "<code>" + Escape.xml(label) + "</code>", true);
+    private static StringBuilder linked(StringBuilder out, Links links, SourceRef source, String label) {
+        if (source == null) {
+            return Escape.xml(out.append("<code>"), label).append("</code>");
+        }
+        return links.a(out, source.file(), source.line(), "<code>" + Escape.xml(label) + "</code>", true);
     }
 
     /** {@code a.b.Class#member} → {@code Class#member}, for display; the link and the title keep the full name. */
@@ -277,13 +302,27 @@ final class HtmlMatrix {
         }
 
         String a(String file, int line, String text) {
-            return a(file, line, Escape.xml(text), true);
+            return a(new StringBuilder(), file, line, text).toString();
         }
 
-        String a(String file, int line, String html, boolean escaped) {
-            String href = prefix + file + (line > 0 ? "#L" + line : "");
-            return "<a href=\"" + Escape.xml(href) + "\" title=\"" + Escape.xml(file + (line > 0 ? ":" + line : ""))
-                    + "\">" + html + "</a>";
+        /** Appends a link to {@code file} (and {@code line}) with {@code text} as its escaped label. */
+        StringBuilder a(StringBuilder out, String file, int line, String text) {
+            return a(out, file, line, Escape.xml(text), true);
+        }
+
+        StringBuilder a(StringBuilder out, String file, int line, String html, boolean escaped) {
+            out.append("<a href=\"");
+            Escape.xml(out, prefix);
+            Escape.xml(out, file);
+            if (line > 0) {
+                out.append("#L").append(line);
+            }
+            out.append("\" title=\"");
+            Escape.xml(out, file);
+            if (line > 0) {
+                out.append(':').append(line);
+            }
+            return out.append("\">").append(html).append("</a>");
         }
     }
 }

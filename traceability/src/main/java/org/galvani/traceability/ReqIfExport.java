@@ -1,5 +1,6 @@
 package org.galvani.traceability;
 
+import java.io.IOException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,9 +28,9 @@ final class ReqIfExport {
 
     private static final String[] OBJECT_TYPES = {"HAZARD", "RISK-CONTROL", "REQUIREMENT", "IMPLEMENTATION", "TEST"};
 
-    static String render(TraceResult result, Verdict verdict) {
+    static void render(TraceResult result, Verdict verdict, ReportOutput report) throws IOException {
         String time = result.time().truncatedTo(ChronoUnit.SECONDS).toString();
-        Writer w = new Writer(time);
+        Writer w = new Writer(time, report.text());
         StringBuilder out = w.out;
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<REQ-IF xmlns=\"http://www.omg.org/spec/ReqIF/20110401/reqif.xsd\" xml:lang=\"en\">\n")
@@ -54,7 +55,7 @@ final class ReqIfExport {
             out.append("        <SPEC-OBJECT-TYPE IDENTIFIER=\"_t-").append(type.toLowerCase(java.util.Locale.ROOT))
                     .append("\" LAST-CHANGE=\"").append(time).append("\" LONG-NAME=\"").append(type).append("\">\n")
                     .append("          <SPEC-ATTRIBUTES>\n");
-            for (String attribute : attributes(type).keySet()) {
+            for (String attribute : attributes(type)) {
                 w.attributeDefinition(type, attribute);
             }
             out.append("          </SPEC-ATTRIBUTES>\n        </SPEC-OBJECT-TYPE>\n");
@@ -78,41 +79,42 @@ final class ReqIfExport {
         for (Hazard hazard : result.analysis().register().hazards()) {
             String id = "_haz-" + Writer.ncName(hazard.id());
             if (objects.putIfAbsent(id, "HAZARD") == null) {
-                w.object(id, "HAZARD", hazard.id(), Map.of("ID", hazard.id(), "Title", hazard.title(), "Text",
+                w.object(id, "HAZARD", hazard.id(), null, hazard.id(), hazard.title(),
                         hazard.hazard() + ". Situation: " + hazard.situation() + ". Harm: " + hazard.harm(),
-                        "Source", hazard.location().toString()), null);
+                        hazard.location().toString());
+                report.flushIfFull();
             }
         }
         for (RiskControl control : result.analysis().register().controls()) {
             String id = "_rc-" + Writer.ncName(control.id());
             if (objects.putIfAbsent(id, "RISK-CONTROL") == null) {
-                w.object(id, "RISK-CONTROL", control.id(), Map.of("ID", control.id(), "Title", control.title(),
-                        "Text", control.text(), "Kind", control.kind().name(), "Owner", control.owner().name(),
-                        "Source", control.location().toString()), null);
+                w.object(id, "RISK-CONTROL", control.id(), null, control.id(), control.title(), control.text(),
+                        control.kind().name(), control.owner().name(), control.location().toString());
+                report.flushIfFull();
             }
         }
         Map<String, String> elements = new HashMap<>();
         for (RequirementTrace row : result.requirements()) {
             Requirement r = row.requirement();
-            w.object("_req-" + Writer.ncName(r.id()), "REQUIREMENT", r.id(), Map.of("ID", r.id(), "Title", r.title(),
-                    "Text", r.text(), "Safety class", r.safetyClass(), "Module", r.module(), "Status",
-                    row.status().name(), "Source", r.source().toString()), r.version());
+            w.object("_req-" + Writer.ncName(r.id()), "REQUIREMENT", r.id(), r.version(), r.id(), r.title(), r.text(),
+                    r.safetyClass(), r.module(), row.status().name(), r.source().toString());
             for (Implementation implementation : row.implementations()) {
-                String id = "_impl-" + Writer.ncName(implementation.element());
-                if (elements.putIfAbsent(id, implementation.element()) == null) {
-                    w.object(id, "IMPLEMENTATION", implementation.element(), Map.of("ID", implementation.element(),
-                            "Module", implementation.module(), "Source",
-                            implementation.source() == null ? "" : implementation.source().toString()), null);
+                String element = implementation.element();
+                String id = "_impl-" + Writer.ncName(element);
+                if (elements.putIfAbsent(id, element) == null) {
+                    w.object(id, "IMPLEMENTATION", element, null, element, implementation.module(),
+                            implementation.source() == null ? "" : implementation.source().toString());
                 }
             }
             for (VerifyingTest test : row.tests()) {
-                String id = "_test-" + Writer.ncName(test.link().element());
-                if (elements.putIfAbsent(id, test.link().element()) == null) {
-                    w.object(id, "TEST", test.link().element(), Map.of("ID", test.link().element(), "Module",
-                            test.link().module(), "Source",
-                            test.link().source() == null ? "" : test.link().source().toString()), null);
+                String element = test.link().element();
+                String id = "_test-" + Writer.ncName(element);
+                if (elements.putIfAbsent(id, element) == null) {
+                    w.object(id, "TEST", element, null, element, test.link().module(),
+                            test.link().source() == null ? "" : test.link().source().toString());
                 }
             }
+            report.flushIfFull();
         }
         out.append("      </SPEC-OBJECTS>\n      <SPEC-RELATIONS>\n");
         for (ControlTrace control : result.controls()) {
@@ -123,6 +125,7 @@ final class ReqIfExport {
                     w.relation(source, target, "controls", null, null);
                 }
             }
+            report.flushIfFull();
         }
         for (RequirementTrace row : result.requirements()) {
             String requirement = "_req-" + Writer.ncName(row.requirement().id());
@@ -139,6 +142,7 @@ final class ReqIfExport {
                 w.relation("_test-" + Writer.ncName(test.link().element()), requirement, "verifies",
                         test.outcome().name(), test.suspect() ? "suspect" : "current");
             }
+            report.flushIfFull();
         }
         out.append("      </SPEC-RELATIONS>\n      <SPECIFICATIONS>\n")
                 .append("        <SPECIFICATION IDENTIFIER=\"_spec\" LAST-CHANGE=\"").append(time)
@@ -147,45 +151,62 @@ final class ReqIfExport {
                 .append("          <CHILDREN>\n");
         for (Map.Entry<String, String> object : objects.entrySet()) {
             w.hierarchy(object.getKey());
+            report.flushIfFull();
         }
         for (RequirementTrace row : result.requirements()) {
             w.hierarchy("_req-" + Writer.ncName(row.requirement().id()));
+            report.flushIfFull();
         }
         out.append("          </CHILDREN>\n        </SPECIFICATION>\n      </SPECIFICATIONS>\n")
                 .append("    </REQ-IF-CONTENT>\n  </CORE-CONTENT>\n</REQ-IF>\n");
-        return out.toString();
     }
 
-    /** The string attributes of each object type, in order. */
-    private static Map<String, Boolean> attributes(String type) {
-        Map<String, Boolean> attributes = new LinkedHashMap<>();
-        List<String> names = switch (type) {
+    /** The attributes of each object type, in order (the string ones, then the integer Version). */
+    private static List<String> attributes(String type) {
+        return switch (type) {
             case "HAZARD" -> List.of("ID", "Title", "Text", "Source");
             case "RISK-CONTROL" -> List.of("ID", "Title", "Text", "Kind", "Owner", "Source");
             case "REQUIREMENT" -> List.of("ID", "Title", "Text", "Safety class", "Module", "Status", "Source", "Version");
             default -> List.of("ID", "Module", "Source");
         };
-        names.forEach(name -> attributes.put(name, Boolean.TRUE));
-        return attributes;
     }
 
     private static final class Writer {
-        final StringBuilder out = new StringBuilder(1 << 20);
+        final StringBuilder out;
         final String time;
         private final Map<String, Integer> hierarchyCount = new HashMap<>();
+        // The attribute definitions' identifiers, per object type (and VERIFIES), made once and not per value.
+        private final Map<String, Map<String, String>> attributeIds = new HashMap<>();
         private int relations;
 
-        Writer(String time) {
+        Writer(String time, StringBuilder out) {
             this.time = time;
+            this.out = out;
         }
 
         static String ncName(String text) {
-            StringBuilder id = new StringBuilder(text.length());
-            for (int i = 0; i < text.length(); i++) {
+            int i = 0;
+            while (i < text.length() && kept(text.charAt(i))) {
+                i++;
+            }
+            if (i == text.length()) {
+                return text;
+            }
+            StringBuilder id = new StringBuilder(text.length()).append(text, 0, i);
+            for (; i < text.length(); i++) {
                 char c = text.charAt(i);
-                id.append(Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_' ? c : '_');
+                id.append(kept(c) ? c : '_');
             }
             return id.toString();
+        }
+
+        /** A character an identifier keeps: a letter, a digit, '-', '.' or '_' (the ASCII ones without a lookup). */
+        private static boolean kept(char c) {
+            if (c < 0x80) {
+                return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+                        || c == '_';
+            }
+            return Character.isLetterOrDigit(c);
         }
 
         static String attributeId(String type, String attribute) {
@@ -203,18 +224,23 @@ final class ReqIfExport {
                     .append("-REF></TYPE>\n            </ATTRIBUTE-DEFINITION-").append(kind).append(">\n");
         }
 
-        void object(String id, String type, String longName, Map<String, String> values, Integer version) {
+        private String id(String type, String attribute) {
+            return attributeIds.computeIfAbsent(type, t -> new HashMap<>())
+                    .computeIfAbsent(attribute, a -> attributeId(type, a));
+        }
+
+        /** A SPEC-OBJECT: {@code values} are its string attributes in the order of {@link #attributes}. */
+        void object(String id, String type, String longName, Integer version, String... values) {
             out.append("        <SPEC-OBJECT IDENTIFIER=\"").append(id).append("\" LAST-CHANGE=\"").append(time)
-                    .append("\" LONG-NAME=\"").append(Escape.xml(longName)).append("\">\n          <VALUES>\n");
-            for (String attribute : attributes(type).keySet()) {
-                if (attribute.equals("Version")) {
-                    continue;
-                }
-                string(type, attribute, values.getOrDefault(attribute, ""));
+                    .append("\" LONG-NAME=\"");
+            Escape.xml(out, longName).append("\">\n          <VALUES>\n");
+            List<String> attributes = attributes(type);
+            for (int i = 0; i < values.length; i++) {
+                string(type, attributes.get(i), values[i]);
             }
             if (version != null) {
                 out.append("            <ATTRIBUTE-VALUE-INTEGER THE-VALUE=\"").append(version)
-                        .append("\"><DEFINITION><ATTRIBUTE-DEFINITION-INTEGER-REF>").append(attributeId(type, "Version"))
+                        .append("\"><DEFINITION><ATTRIBUTE-DEFINITION-INTEGER-REF>").append(id(type, "Version"))
                         .append("</ATTRIBUTE-DEFINITION-INTEGER-REF></DEFINITION></ATTRIBUTE-VALUE-INTEGER>\n");
             }
             out.append("          </VALUES>\n          <TYPE><SPEC-OBJECT-TYPE-REF>_t-")
@@ -223,8 +249,8 @@ final class ReqIfExport {
         }
 
         private void string(String type, String attribute, String value) {
-            out.append("            <ATTRIBUTE-VALUE-STRING THE-VALUE=\"").append(Escape.xml(value))
-                    .append("\"><DEFINITION><ATTRIBUTE-DEFINITION-STRING-REF>").append(attributeId(type, attribute))
+            out.append("            <ATTRIBUTE-VALUE-STRING THE-VALUE=\"");
+            Escape.xml(out, value).append("\"><DEFINITION><ATTRIBUTE-DEFINITION-STRING-REF>").append(id(type, attribute))
                     .append("</ATTRIBUTE-DEFINITION-STRING-REF></DEFINITION></ATTRIBUTE-VALUE-STRING>\n");
         }
 

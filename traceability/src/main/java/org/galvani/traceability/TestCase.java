@@ -26,6 +26,21 @@ public record TestCase(String className, String name, TestStatus status, double 
         return methodName(name);
     }
 
+    /**
+     * True when this case ran {@code method}: the same as {@code methodName().equals(method)}, without making the
+     * method name (a trace asks this for every case of a class, for every linked member).
+     */
+    public boolean ranMethod(String method) {
+        if (!name.startsWith(method) || method.indexOf('(') >= 0 || method.indexOf('[') >= 0) {
+            return false;
+        }
+        if (name.length() == method.length()) {
+            return true;
+        }
+        char next = name.charAt(method.length());
+        return next == '(' || next == '[';
+    }
+
     static String methodName(String name) {
         int end = name.length();
         for (int i = 0; i < name.length(); i++) {

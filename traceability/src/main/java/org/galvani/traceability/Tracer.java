@@ -1,6 +1,7 @@
 package org.galvani.traceability;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.galvani.hazard.Finding;
 import org.galvani.hazard.FindingLevel;
 import org.galvani.hazard.Hazard;
@@ -55,26 +58,77 @@ public final class Tracer {
     private Tracer() {
     }
 
-    /** Reads every source and traces it. Unreadable input is an error naming the file (and line). */
+    /**
+     * Reads every source and traces it. Unreadable input is an error naming the file (and line); when several
+     * inputs are unreadable, the requirements and the register are reported first.
+     */
     public static TraceResult trace(TraceSources sources) throws IOException, InputFormatException {
         long start = System.nanoTime();
+        // The YAML side (requirements, register, hazard analysis) and the build's side (class files, test
+        // reports) are independent: the first is read on its own thread while this one reads the second.
+        FutureTask<Declared> declared = new FutureTask<>(() -> declared(sources));
+        Thread reader = new Thread(declared, "galvani-trace-yaml");
+        reader.setDaemon(true);
+        reader.start();
+        ClassScanner.Result scan = null;
+        List<TestCase> cases = null;
+        Exception buildSide = null;
+        long scanned = 0;
+        try {
+            scan = new ClassScanner(new SourceLocator(sources.root())).scan(sources.classDirectories());
+            scanned = System.nanoTime();
+            cases = new TestReports(sources.root()).read(sources.reportDirectories());
+        } catch (IOException | RuntimeException e) {
+            buildSide = e;
+        }
+        long reported = System.nanoTime();
+        Declared yaml = join(declared);
+        if (buildSide instanceof IOException io) {
+            throw io;
+        } else if (buildSide instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        long read = System.nanoTime();
+        TraceResult result = new Tracer.Run(sources, yaml.requirements, yaml.analysis, scan, cases).build();
+        LOG.debug("trace: classes {} ms and reports {} ms while reading requirements and hazards ({} ms in all),"
+                        + " matrix {} ms", (scanned - start) / 1_000_000, (reported - scanned) / 1_000_000,
+                (read - start) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+        return result;
+    }
+
+    /** The requirements and the hazard analysis of their register. */
+    private record Declared(List<Requirement> requirements, HazardAnalysis analysis) {
+    }
+
+    private static Declared declared(TraceSources sources) throws IOException, InputFormatException {
         List<Requirement> requirements = readRequirements(sources);
         HazardRegister register = RegisterReader.read(sources.hazardRegister(), sources.name(sources.hazardRegister()));
         List<RequirementLink> requirementLinks = requirements.stream()
                 .map(r -> new RequirementLink(r.id(), r.version(), r.safetyClass(), r.source().file(), r.source().line(),
                         r.controls()))
                 .toList();
-        HazardAnalysis analysis = HazardAnalysis.of(register, requirementLinks);
-        long read = System.nanoTime();
-        ClassScanner.Result scan = new ClassScanner(new SourceLocator(sources.root())).scan(sources.classDirectories());
-        long scanned = System.nanoTime();
-        List<TestCase> cases = new TestReports(sources.root()).read(sources.reportDirectories());
-        long reported = System.nanoTime();
-        TraceResult result = new Tracer.Run(sources, requirements, analysis, scan, cases).build();
-        LOG.debug("trace: requirements and hazards {} ms, classes {} ms, reports {} ms, matrix {} ms",
-                (read - start) / 1_000_000, (scanned - read) / 1_000_000, (reported - scanned) / 1_000_000,
-                (System.nanoTime() - reported) / 1_000_000);
-        return result;
+        return new Declared(requirements, HazardAnalysis.of(register, requirementLinks));
+    }
+
+    private static Declared join(FutureTask<Declared> declared) throws IOException, InputFormatException {
+        try {
+            return declared.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading the requirements and the hazard register");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            } else if (cause instanceof InputFormatException format) {
+                throw format;
+            } else if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            } else if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(cause);
+        }
     }
 
     /** The requirements of every module's file, in module and file order. */
@@ -267,7 +321,7 @@ public final class Tracer {
                     }
                 } else {
                     for (TestCase test : casesByClass.getOrDefault(className, List.of())) {
-                        if (test.methodName().equals(link.member())) {
+                        if (test.ranMethod(link.member())) {
                             matched.add(test);
                         }
                     }

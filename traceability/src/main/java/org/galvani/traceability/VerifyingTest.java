@@ -37,11 +37,24 @@ public record VerifyingTest(CodeLink link, List<TestCase> cases, TestOutcome out
 
     /** How many cases ended with a status. */
     public long count(TestStatus status) {
-        return cases.stream().filter(test -> test.status() == status).count();
+        long count = 0;
+        for (TestCase test : cases) {
+            if (test.status() == status) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** The report files holding the cases, sorted. */
     public List<String> reportFiles() {
-        return List.copyOf(new TreeSet<>(cases.stream().map(TestCase::reportFile).toList()));
+        if (cases.size() == 1) {
+            return List.of(cases.get(0).reportFile());
+        }
+        TreeSet<String> files = new TreeSet<>();
+        for (TestCase test : cases) {
+            files.add(test.reportFile());
+        }
+        return List.copyOf(files);
     }
 }
