@@ -155,9 +155,10 @@ final class GalvaniNamespace extends ManagedNamespaceWithLifecycle {
                 .setBrowseName(newQualifiedName(method.browseName()))
                 .setDisplayName(LocalizedText.english(method.browseName()))
                 .setExecutable(true)
+                // True for every session on purpose: Milo 1.1.2 refuses a call on UserExecutable=false before
+                // the handler runs, and then the call would go unrecorded. The handler checks the role itself.
                 .setUserExecutable(true)
                 .build();
-        node.getFilterChain().addLast(new UserExecutable(method));
         node.setInputArguments(method.inputs());
         node.setOutputArguments(DeviceMethod.OUTPUTS);
         node.setInvocationHandler(handler);
@@ -214,24 +215,6 @@ final class GalvaniNamespace extends ManagedNamespaceWithLifecycle {
         public void writeAttribute(AttributeFilterContext ctx, AttributeId attributeId, Object value)
                 throws UaException {
             throw new UaException(StatusCodes.Bad_NotWritable, "gateway variables are read-only: use the methods");
-        }
-    }
-
-    /** UserExecutable tells each session whether its role may call the method (the handler checks again). */
-    private record UserExecutable(DeviceMethod method) implements AttributeFilter {
-        @Override
-        public Object getAttribute(AttributeFilterContext ctx, AttributeId attributeId) {
-            if (attributeId == AttributeId.UserExecutable) {
-                Role role = Caller.of(ctx.getSession()).role();
-                return role != null && role.mayRequest(method.kind());
-            }
-            return ctx.getAttribute(attributeId);
-        }
-
-        @Override
-        public void writeAttribute(AttributeFilterContext ctx, AttributeId attributeId, Object value)
-                throws UaException {
-            throw new UaException(StatusCodes.Bad_NotWritable, "gateway methods cannot be changed");
         }
     }
 }

@@ -139,18 +139,6 @@ class AddressSpaceTest {
                 org.eclipse.milo.opcua.stack.core.security.SecurityPolicy.Basic256Sha256));
     }
 
-    @Test
-    @Verifies("SRS-OPC-012")
-    void methodsShowWhetherTheSessionsRoleMayCallThem() throws Exception {
-        assertEquals(false, attribute("Devices/ch01/Arm", AttributeId.UserExecutable));
-        OpcUaClient clinician = harness.client(GatewayHarness.CLINICIAN);
-        NodeId arm = harness.node(clinician, "Devices/ch01/Arm");
-        NodeId acknowledge = harness.node(clinician, "Devices/ch01/AcknowledgeFault");
-        assertEquals(true, read(clinician, arm, AttributeId.UserExecutable));
-        assertEquals(false, read(clinician, acknowledge, AttributeId.UserExecutable));
-        assertEquals(true, read(harness.client(GatewayHarness.SERVICE), acknowledge, AttributeId.UserExecutable));
-    }
-
     private Object value(String path) throws UaException {
         DataValue value = observer.readValue(0, TimestampsToReturn.Neither, harness.node(observer, path));
         assertTrue(value.getStatusCode() == null || value.getStatusCode().isGood(), path + ": " + value);

@@ -24,6 +24,7 @@ import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
 import org.galvani.kernel.DeviceProfile;
+import org.galvani.kernel.port.ChannelEvent;
 import org.galvani.kernel.runtime.KernelRuntime;
 import org.galvani.kernel.testing.Profiles;
 import org.slf4j.Logger;
@@ -46,6 +47,7 @@ final class GatewayHarness implements AutoCloseable {
     final KernelRuntime runtime;
     final List<DetachableStage> stages = new ArrayList<>();
     final List<CallRecord> calls = new CopyOnWriteArrayList<>();
+    final List<ChannelEvent> kernelEvents = new CopyOnWriteArrayList<>();
     final OpcUaGateway gateway;
     private final KeyPair clientKeys;
     private final X509Certificate clientCertificate;
@@ -53,7 +55,8 @@ final class GatewayHarness implements AutoCloseable {
 
     GatewayHarness(Path pkiDir, int devices, boolean anonymous) throws Exception {
         KernelRuntime.Builder builder = KernelRuntime.builder()
-                .sink(event -> LOG.info("{}: {} (origin {})", event.channelId(), event.describe(), event.origin()));
+                .sink(event -> LOG.info("{}: {} (origin {})", event.channelId(), event.describe(), event.origin()))
+                .sink(kernelEvents::add);
         for (int i = 1; i <= devices; i++) {
             DetachableStage stage = new DetachableStage();
             stages.add(stage);
