@@ -177,6 +177,25 @@ public final class GatewayCertificates {
         return Files.readString(file, StandardCharsets.US_ASCII).trim().toCharArray();
     }
 
+    /** The file in pki/rejected/certs holding {@code certificate} (Milo names it), or the folder. */
+    private static Path keptAs(Path pkiDir, X509Certificate certificate) {
+        Path rejected = rejectedDir(pkiDir);
+        try (java.util.stream.Stream<Path> files = Files.list(rejected)) {
+            byte[] encoded = certificate.getEncoded();
+            return files.filter(file -> sameBytes(file, encoded)).findFirst().orElse(rejected);
+        } catch (IOException | java.security.cert.CertificateEncodingException e) {
+            return rejected;
+        }
+    }
+
+    private static boolean sameBytes(Path file, byte[] encoded) {
+        try {
+            return java.util.Arrays.equals(Files.readAllBytes(file), encoded);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Milo rejects with a generic status and names nothing: say which certificate and how to trust it. */
     private static final class NamingValidator implements CertificateValidator {
         private final CertificateValidator delegate;
@@ -195,10 +214,10 @@ public final class GatewayCertificates {
             } catch (UaException e) {
                 X509Certificate client = chain.isEmpty() ? null : chain.get(0);
                 String thumbprint = client == null ? "(none)" : thumbprint(client);
-                LOG.warn("OPC UA client certificate rejected ({}): subject {}, application {}, thumbprint {}. To trust"
-                                + " it: ./galvani trust {}/{}.der (or move that file to {})", e.getStatusCode(),
-                        client == null ? "(none)" : client.getSubjectX500Principal(), applicationUri, thumbprint,
-                        rejectedDir(pkiDir), thumbprint, pkiDir.resolve("trusted").resolve("certs"));
+                LOG.warn("OPC UA client certificate rejected ({}): subject {}, thumbprint {}, kept as {}. To trust it:"
+                                + " ./galvani trust <that file> (or move it to {})", e.getStatusCode(),
+                        client == null ? "(none)" : client.getSubjectX500Principal(), thumbprint,
+                        client == null ? "(nothing)" : keptAs(pkiDir, client), pkiDir.resolve("trusted").resolve("certs"));
                 throw e;
             }
         }

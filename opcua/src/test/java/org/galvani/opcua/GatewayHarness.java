@@ -54,6 +54,16 @@ final class GatewayHarness implements AutoCloseable {
     private final List<OpcUaClient> clients = new CopyOnWriteArrayList<>();
 
     GatewayHarness(Path pkiDir, int devices, boolean anonymous) throws Exception {
+        this(pkiDir, devices, anonymous, false, true);
+    }
+
+    /**
+     * @param anonymous   allow anonymous (read-only) sessions
+     * @param insecure    offer the None policy too
+     * @param trustClient trust the test client's certificate up front
+     */
+    GatewayHarness(Path pkiDir, int devices, boolean anonymous, boolean insecure, boolean trustClient)
+            throws Exception {
         KernelRuntime.Builder builder = KernelRuntime.builder()
                 .sink(event -> LOG.info("{}: {} (origin {})", event.channelId(), event.describe(), event.origin()))
                 .sink(kernelEvents::add);
@@ -75,14 +85,21 @@ final class GatewayHarness implements AutoCloseable {
                 .endpoint("127.0.0.1", freePort())
                 .pkiDir(pkiDir)
                 .rampMillis(100)
+                .insecure(insecure)
                 .auditSink(calls::add)
                 .identity(deviceId(1), new DeviceIdentity("Acme Medical", "IontoPatch 3", "SN-0001", "1.2.3"))
                 .build();
         gateway.start();
-        clientKeys = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
-        clientCertificate = new SelfSignedCertificateBuilder(clientKeys).setCommonName("galvani test client")
-                .setApplicationUri(CLIENT_URI).addIpAddress("127.0.0.1").build();
-        gateway.certificates().trust(clientCertificate);
+        Object[] identity = newIdentity();
+        clientKeys = (KeyPair) identity[0];
+        clientCertificate = (X509Certificate) identity[1];
+        if (trustClient) {
+            gateway.certificates().trust(clientCertificate);
+        }
+    }
+
+    X509Certificate clientCertificate() {
+        return clientCertificate;
     }
 
     static String deviceId(int i) {
@@ -90,13 +107,13 @@ final class GatewayHarness implements AutoCloseable {
     }
 
     /**
-     * Treatments of a second: 100 ms ramps, small doses. The watchdog limits are relaxed to half a second:
+     * Treatments of a second: 100 ms ramps, small doses. The watchdog limits are relaxed to 5 s:
      * these tests check the gateway on a shared, busy machine, not the control loop's timing.
      */
     static DeviceProfile profile() {
         return Profiles.quickDrugDelivery("opcua-test", 60_000_000L)
-                .tickGapLimitMicros(500_000)
-                .measurementMaxAgeMicros(500_000)
+                .tickGapLimitMicros(5_000_000)
+                .measurementMaxAgeMicros(5_000_000)
                 .build();
     }
 
@@ -106,6 +123,19 @@ final class GatewayHarness implements AutoCloseable {
     }
 
     OpcUaClient client(IdentityProvider identity, SecurityPolicy policy) throws UaException {
+        return client(identity, policy, clientKeys, clientCertificate);
+    }
+
+    /** A fresh key pair and self-signed certificate for the test client's application URI. */
+    static Object[] newIdentity() throws Exception {
+        KeyPair keys = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
+        X509Certificate certificate = new SelfSignedCertificateBuilder(keys).setCommonName("galvani test client")
+                .setApplicationUri(CLIENT_URI).addIpAddress("127.0.0.1").build();
+        return new Object[] {keys, certificate};
+    }
+
+    OpcUaClient client(IdentityProvider identity, SecurityPolicy policy, KeyPair keys, X509Certificate certificate)
+            throws UaException {
         MemoryTrustListManager trust = new MemoryTrustListManager();
         trust.addTrustedCertificate(gateway.certificates().certificate());
         OpcUaClient client = OpcUaClient.create(gateway.endpointUrl(),
@@ -116,9 +146,9 @@ final class GatewayHarness implements AutoCloseable {
                 transport -> { },
                 config -> config.setApplicationName(LocalizedText.english("galvani test client"))
                         .setApplicationUri(CLIENT_URI)
-                        .setKeyPair(clientKeys)
-                        .setCertificate(clientCertificate)
-                        .setCertificateChain(new X509Certificate[] {clientCertificate})
+                        .setKeyPair(keys)
+                        .setCertificate(certificate)
+                        .setCertificateChain(new X509Certificate[] {certificate})
                         .setCertificateValidator(new DefaultClientCertificateValidator(trust,
                                 new MemoryCertificateQuarantine()))
                         .setRequestTimeout(UInteger.valueOf(10_000))
