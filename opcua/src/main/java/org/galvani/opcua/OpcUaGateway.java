@@ -87,6 +87,7 @@ public final class OpcUaGateway implements AutoCloseable {
         this.server = new OpcUaServer(serverConfig(b, hostnames), profile -> new OpcTcpServerTransport(
                 OpcTcpServerTransportConfig.newBuilder().build()));
         this.namespace = new GalvaniNamespace(server);
+        server.addServiceSet(PATH, new WriteGuard(server, namespace.getNamespaceIndex()));
         this.events = new DeviceEvents(server, namespace);
         GatewaySettings settings = new GatewaySettings(b.rampMillis, b.decisionTimeoutMillis, b.audit);
         namespace.addDevices(b.runtime.channels(), b.identities, settings, events);
@@ -132,6 +133,11 @@ public final class OpcUaGateway implements AutoCloseable {
     /** The gateway's own certificate, for clients that pin it. */
     public GatewayCertificates certificates() {
         return certificates;
+    }
+
+    /** The Milo server, for in-process tests of requests that arrive without a session. */
+    OpcUaServer server() {
+        return server;
     }
 
     /** Stops serving: namespace, server, Milo's shared resources, then the PKI directory. */
