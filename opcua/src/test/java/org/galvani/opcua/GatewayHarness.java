@@ -107,13 +107,15 @@ final class GatewayHarness implements AutoCloseable {
     }
 
     /**
-     * Treatments of a second: 100 ms ramps, small doses. The watchdog limits are relaxed to 5 s:
-     * these tests check the gateway on a shared, busy machine, not the control loop's timing.
+     * Treatments of seconds: 100 ms ramps, small doses. The watchdog limits are relaxed to 2 s: these tests
+     * check the gateway on a shared, busy machine, not the control loop's timing. The kernel keeps a
+     * tick-gap's worth of dose in reserve before the end (2 s at the target current), so test doses are
+     * at least 0.06 mA·min.
      */
     static DeviceProfile profile() {
         return Profiles.quickDrugDelivery("opcua-test", 60_000_000L)
-                .tickGapLimitMicros(5_000_000)
-                .measurementMaxAgeMicros(5_000_000)
+                .tickGapLimitMicros(2_000_000)
+                .measurementMaxAgeMicros(2_000_000)
                 .build();
     }
 

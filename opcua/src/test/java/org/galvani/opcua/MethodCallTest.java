@@ -120,11 +120,11 @@ class MethodCallTest {
     void aClinicianRunsAFullTreatmentAndSeesItComplete() throws Exception {
         DeviceClient device = new DeviceClient(harness, harness.client(GatewayHarness.CLINICIAN), "ch03");
         device.subscribeEvents();
-        CallMethodResult arm = device.arm(1.0, 0.01, 10.0);
+        CallMethodResult arm = device.arm(1.0, 0.06, 10.0);
         assertEquals(StatusCodes.Good, arm.getStatusCode().value(), DeviceClient.outcome(arm));
         assertEquals("accepted", DeviceClient.outcome(arm));
         assertEquals("ARMED", device.read("State"));
-        assertEquals(0.01, (Double) device.read("PrescribedDose"), 1e-9);
+        assertEquals(0.06, (Double) device.read("PrescribedDose"), 1e-9);
         String treatment = (String) device.read("TreatmentId");
         assertTrue(treatment.startsWith("opcua-ch03-"), treatment);
 
