@@ -216,7 +216,8 @@ public final class GatewayCertificates {
                 String thumbprint = client == null ? "(none)" : thumbprint(client);
                 LOG.warn("OPC UA client certificate rejected ({}): subject {}, thumbprint {}, kept as {}. To trust it:"
                                 + " ./galvani trust <that file> (or move it to {})", e.getStatusCode(),
-                        client == null ? "(none)" : client.getSubjectX500Principal(), thumbprint,
+                        client == null ? "(none)" : AuditText.printable(client.getSubjectX500Principal().toString()),
+                        thumbprint,
                         client == null ? "(nothing)" : keptAs(pkiDir, client), pkiDir.resolve("trusted").resolve("certs"));
                 throw e;
             }

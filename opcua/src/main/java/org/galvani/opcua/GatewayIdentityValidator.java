@@ -30,7 +30,8 @@ final class GatewayIdentityValidator extends AbstractUsernameIdentityValidator {
                                                                     String password) {
         Optional<GatewayUser> user = users.authenticate(username, password);
         if (user.isEmpty()) {
-            LOG.warn("OPC UA login refused for user '{}' from {}", username, session.getClientAddress());
+            LOG.warn("OPC UA login refused for user '{}' from {}", AuditText.printable(username),
+                    session.getClientAddress());
             return null;
         }
         DefaultUsernameIdentity identity = new DefaultUsernameIdentity(user.get().name());
