@@ -42,14 +42,24 @@ final class DeviceEvents implements ChannelEventSink {
 
     private final OpcUaServer server;
     private final GalvaniNamespace namespace;
+    /** Channels keep their sinks after the gateway closes: from then on their events raise nothing. */
+    private volatile boolean closed;
 
     DeviceEvents(OpcUaServer server, GalvaniNamespace namespace) {
         this.server = server;
         this.namespace = namespace;
     }
 
+    /** Stops raising events (the server is shutting down). */
+    void close() {
+        closed = true;
+    }
+
     @Override
     public void record(ChannelEvent recorded) {
+        if (closed) {
+            return;
+        }
         KernelEvent event = recorded.event();
         String device = recorded.channelId();
         if (event.type() == KernelEventType.REQUEST_REFUSED) {

@@ -147,6 +147,7 @@ public final class OpcUaGateway implements AutoCloseable {
             return;
         }
         closed = true;
+        events.close();
         try {
             namespace.shutdown();
             server.shutdown().get(10, TimeUnit.SECONDS);
