@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * gateway.close();
  * }</pre>
  */
-@Implements({"SRS-OPC-001", "SRS-OPC-013", "SRS-OPC-015"})
+@Implements({"SRS-OPC-001", "SRS-OPC-013", "SRS-OPC-015", "SRS-OPC-032"})
 public final class OpcUaGateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpcUaGateway.class);
