@@ -67,7 +67,7 @@ public final class DemoCommand implements Callable<Integer> {
     private String scenarioName;
 
     @Option(names = "--profile", paramLabel = "NAME", defaultValue = "drug-delivery-patch",
-            description = "Device profile: drug-delivery-patch, tap-water-hyperhidrosis or wearable-patch"
+            description = "Device profile: drug-delivery-patch, tap-water-hyperhidrosis, wearable-patch or bench-test (not for patients)"
                     + " (default: ${DEFAULT-VALUE}).")
     private String profileName;
 
