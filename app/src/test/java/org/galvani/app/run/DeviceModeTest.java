@@ -68,6 +68,8 @@ class DeviceModeTest {
         operator.println("start");
         assertTrue(awaitPrinted(p -> p.contains("start: refused: the request is not allowed in the current state"
                 + " (INVALID_STATE; in state IDLE)")), printed());
+        operator.println("arm T-1 drug=" + DRUG + " current-ma=1e12 area-cm2=10 dose-mamin=0.03 ramp-s=0.5");
+        assertTrue(awaitPrinted(p -> p.contains("arm: not sent: current (mA)")), printed());
         operator.println("arm T-1 drug=" + DRUG + " current-ma=2 area-cm2=10 dose-mamin=0.03 ramp-s=0.5");
         assertTrue(awaitPrinted(p -> p.contains("arm T-1: refused: target current above the device maximum")), printed());
         operator.println("arm T-1 drug=" + DRUG + " current-ma=1 area-cm2=10 dose-mamin=0.03 ramp-s=0.5");
