@@ -90,7 +90,7 @@ public final class DeviceMode {
             KernelRuntime runtime = KernelRuntime.builder()
                     .channel(CHANNEL, settings.profile().profile(), driver)
                     .ledger(ledger.doseLedger())
-                    .sink(new StateLines(out))
+                    .sink(new StateLines(out, settings.progress() && settings.interactive()))
                     .build();
             try {
                 runtime.start();

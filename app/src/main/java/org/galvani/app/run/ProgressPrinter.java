@@ -44,7 +44,7 @@ final class ProgressPrinter {
         lastMillis = nowMillis;
         String line = "progress: " + ProgressLine.of(s, durationMillis);
         if (interactive) {
-            out.print("\r" + line + "\u001b[K");
+            out.print(StateLines.ERASE_LINE + line);
             lineOpen = true;
         } else {
             out.println(line);

@@ -16,10 +16,16 @@ import org.galvani.trace.Implements;
 @Implements("SRS-APP-053")
 final class StateLines implements ChannelEventSink {
 
-    private final PrintWriter out;
+    /** On a terminal: back to the line's start and erase it, so that an open progress line is replaced. */
+    static final String ERASE_LINE = "\r\u001b[K";
 
-    StateLines(PrintWriter out) {
+    private final PrintWriter out;
+    private final String prefix;
+
+    /** {@code interactive}: standard output is a terminal whose progress line this line replaces. */
+    StateLines(PrintWriter out, boolean interactive) {
         this.out = out;
+        this.prefix = interactive ? ERASE_LINE : "";
     }
 
     @Override
@@ -28,7 +34,7 @@ final class StateLines implements ChannelEventSink {
             return;
         }
         var e = recorded.event();
-        out.printf(Locale.ROOT, "state: %s %s -> %s (%s) at %.4f mA·min%n", e.treatmentId() == null ? "-" : e.treatmentId(),
+        out.printf(Locale.ROOT, "%sstate: %s %s -> %s (%s) at %.4f mA·min%n", prefix, e.treatmentId() == null ? "-" : e.treatmentId(),
                 e.previous(), e.current(), e.reason().text(), Units.milliampMinutes(e.deliveredMicroampMillis()));
         out.flush();
     }
