@@ -5,13 +5,12 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.galvani.app.cli.OptionValues;
 import org.galvani.app.config.ConfigException;
 import org.galvani.app.config.ConfigFile;
 import org.galvani.app.config.GalvaniConfig;
 import org.galvani.app.profile.DemoProfile;
-import org.galvani.kernel.Polarity;
 import org.galvani.kernel.spi.DriverRegistry;
 import org.galvani.trace.Implements;
 import picocli.CommandLine;
@@ -126,12 +125,8 @@ public final class RunCommand implements Callable<Integer> {
             throw usage("--profile must be drug-delivery-patch, tap-water-hyperhidrosis, wearable-patch or bench-test,"
                     + " was '" + profileName + "'");
         }
-        if (!Double.isFinite(progressEverySeconds) || progressEverySeconds <= 0) {
-            throw usage("--progress-every-s must be a positive number, was " + progressEverySeconds);
-        }
-        if (!Double.isFinite(startTimeoutSeconds) || startTimeoutSeconds <= 0) {
-            throw usage("--start-timeout-s must be a positive number, was " + startTimeoutSeconds);
-        }
+        OptionValues.positive(spec.commandLine(), "--progress-every-s", progressEverySeconds);
+        OptionValues.positive(spec.commandLine(), "--start-timeout-s", startTimeoutSeconds);
         TreatmentOrder order = startupOrder();
         if (start && order == null) {
             throw usage("--start needs a start-up treatment: --treatment-id and its prescription");
@@ -168,7 +163,8 @@ public final class RunCommand implements Callable<Integer> {
                 doseMilliampMinutes == null ? 0.0 : positive("--dose-mamin", doseMilliampMinutes),
                 durationMinutes == null ? 0.0 : positive("--duration-min", durationMinutes),
                 rampSeconds == null ? TreatmentOrder.DEFAULT_RAMP_SECONDS : positive("--ramp-s", rampSeconds),
-                activeElectrode == null ? null : polarity(activeElectrode));
+                activeElectrode == null ? null
+                        : OptionValues.polarity(spec.commandLine(), "--active-electrode", activeElectrode));
     }
 
     private GalvaniConfig config() {
@@ -180,22 +176,11 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Polarity polarity(String value) {
-        try {
-            return Polarity.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw usage("--active-electrode must be anode or cathode, was '" + value + "'");
-        }
-    }
-
     private double positive(String option, Double value) {
         if (value == null) {
             throw usage("--treatment-id needs " + option);
         }
-        if (!Double.isFinite(value) || value <= 0) {
-            throw usage(option + " must be a positive number, was " + value);
-        }
-        return value;
+        return OptionValues.positive(spec.commandLine(), option, value);
     }
 
     private boolean given(String option) {
