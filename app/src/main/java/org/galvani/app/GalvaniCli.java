@@ -2,6 +2,7 @@ package org.galvani.app;
 
 import java.io.PrintWriter;
 import org.galvani.app.demo.DemoCommand;
+import org.galvani.app.ledger.SessionsCommand;
 import org.galvani.app.run.RunCommand;
 import org.galvani.trace.Implements;
 import org.slf4j.Logger;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = GalvaniVersion.class,
         description = "Galvani: a safety-kernel framework for iontophoresis devices.",
-        subcommands = {DemoCommand.class, RunCommand.class, EmulatorCommand.class, TraceCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, EmulatorCommand.class, SessionsCommand.class,
+            TraceCommand.class, CommandLine.HelpCommand.class})
 @Implements("SRS-APP-002")
 public final class GalvaniCli implements Runnable {
 

@@ -3,6 +3,7 @@ package org.galvani.app.config;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +23,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  * drivers:
  *   wire: {host: 127.0.0.1, port: 7450}
  *   sim: {seed: 7}
+ * ledger:
+ *   dataDir: /var/lib/galvani
  * </pre>
  *
  * Every driver named under {@code drivers:} must be on the class path and its settings are checked by
@@ -34,7 +37,8 @@ public final class ConfigFile {
     /** Far larger than any configuration, small enough that a wrong file cannot exhaust memory. */
     static final int MAX_CODE_POINTS = 64 * 1024;
 
-    private static final Set<String> TOP = Set.of("driver", "drivers");
+    private static final Set<String> TOP = Set.of("driver", "drivers", "ledger");
+    private static final Set<String> LEDGER = Set.of("dataDir");
 
     private ConfigFile() {
     }
@@ -81,6 +85,27 @@ public final class ConfigFile {
                         "driver '" + entry.getKey() + "'", false));
             }
         }
-        return new GalvaniConfig(source, driver, settings);
+        return new GalvaniConfig(source, driver, settings, ledgerDataDir(in, top));
+    }
+
+    /** The ledger's data directory: a non-blank path, or null when the file names none. */
+    @Implements("SRS-APP-037")
+    private static String ledgerDataDir(YamlInput in, Map<String, NodeTuple> top) {
+        if (!top.containsKey("ledger")) {
+            return null;
+        }
+        Map<String, NodeTuple> ledger = in.mapping(top.get("ledger").getValueNode(), "ledger", LEDGER);
+        String dataDir = in.text(ledger, "dataDir");
+        if (dataDir != null && dataDir.isEmpty()) {
+            throw in.error(ledger.get("dataDir").getValueNode(), "ledger.dataDir must name a directory, was empty");
+        }
+        if (dataDir != null) {
+            try {
+                Path.of(dataDir);
+            } catch (InvalidPathException e) {
+                throw in.error(ledger.get("dataDir").getValueNode(), "ledger.dataDir is not a valid path: " + e.getReason());
+            }
+        }
+        return dataDir;
     }
 }

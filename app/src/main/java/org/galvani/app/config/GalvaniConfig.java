@@ -11,8 +11,11 @@ import org.galvani.kernel.spi.DriverSettings;
  * @param source         where it came from, for messages (a file name, or the embedded defaults)
  * @param driver         the chosen driver's name
  * @param driverSettings settings by driver name (drivers not named here run on their defaults)
+ * @param ledgerDataDir  the dose ledger's data directory ({@code ledger: {dataDir: DIR}}), or null when the
+ *                       configuration names none (commands then use {@code --data-dir} or ./galvani-data)
  */
-public record GalvaniConfig(String source, String driver, Map<String, Map<String, String>> driverSettings) {
+public record GalvaniConfig(String source, String driver, Map<String, Map<String, String>> driverSettings,
+                            String ledgerDataDir) {
 
     /** The driver when no configuration names one: the in-process simulator. */
     public static final String DEFAULT_DRIVER = "sim";
@@ -23,6 +26,11 @@ public record GalvaniConfig(String source, String driver, Map<String, Map<String
         driverSettings = Map.copyOf(copy);
     }
 
+    /** A configuration that names no ledger data directory. */
+    public GalvaniConfig(String source, String driver, Map<String, Map<String, String>> driverSettings) {
+        this(source, driver, driverSettings, null);
+    }
+
     /** The embedded defaults: the {@code sim} driver with its own defaults. */
     public static GalvaniConfig defaults() {
         return new GalvaniConfig("embedded defaults", DEFAULT_DRIVER, Map.of());
@@ -30,7 +38,7 @@ public record GalvaniConfig(String source, String driver, Map<String, Map<String
 
     /** The same configuration with another driver chosen (for a command-line option). */
     public GalvaniConfig withDriver(String name) {
-        return new GalvaniConfig(source, name, driverSettings);
+        return new GalvaniConfig(source, name, driverSettings, ledgerDataDir);
     }
 
     /** The settings of driver {@code name} (empty when the configuration has none), named after this source. */

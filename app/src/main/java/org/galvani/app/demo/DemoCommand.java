@@ -4,12 +4,15 @@ import org.galvani.app.profile.DemoProfile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.galvani.app.cli.OptionValues;
 import org.galvani.app.config.ConfigException;
 import org.galvani.app.config.ConfigFile;
 import org.galvani.app.config.GalvaniConfig;
+import org.galvani.app.ledger.DataDirOption;
 import org.galvani.app.scenario.Scenario;
 import org.galvani.app.scenario.ScenarioException;
 import org.galvani.app.scenario.ScenarioParser;
@@ -18,10 +21,12 @@ import org.galvani.drivers.sim.FaultKind;
 import org.galvani.drivers.sim.FaultScript;
 import org.galvani.kernel.IonCharge;
 import org.galvani.kernel.Polarity;
+import org.galvani.kernel.Units;
 import org.galvani.kernel.spi.DriverRegistry;
 import org.galvani.trace.Implements;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,8 +46,10 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples: galvani demo --current-ma 2.5 --dose-mamin 30 --detach-at-s 120",
             "          galvani demo --scenario runaway-stage",
             "          galvani demo --scenario my-scenario.yaml --speed 0",
-            "          galvani demo --driver wire"})
-@Implements({"SRS-APP-001", "SRS-APP-002", "SRS-APP-005", "SRS-APP-011", "SRS-APP-012"})
+            "          galvani demo --driver wire",
+            "          galvani demo --data-dir /tmp/g && galvani sessions --data-dir /tmp/g"})
+@Implements({"SRS-APP-001", "SRS-APP-002", "SRS-APP-005", "SRS-APP-011", "SRS-APP-012", "SRS-APP-035",
+    "SRS-APP-037", "SRS-APP-038"})
 public final class DemoCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -71,9 +78,14 @@ public final class DemoCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     private String profileName;
 
-    @Option(names = "--treatment-id", paramLabel = "ID", defaultValue = "DEMO-0001",
-            description = "Opaque treatment ID (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--treatment-id", paramLabel = "ID",
+            description = "Opaque treatment ID (default: a new one for every run, DEMO-xxxxxxxx, or the scenario's"
+                    + " ID with a new suffix). The treatment is recorded in the dose ledger under it: a treatment ID"
+                    + " whose dose is already delivered is refused.")
     private String treatmentId;
+
+    @Mixin
+    private DataDirOption dataDir;
 
     @Option(names = "--drug", paramLabel = "CODE",
             description = "Drug code from the profile's drug table (default: the profile's usual drug:"
@@ -140,9 +152,13 @@ public final class DemoCommand implements Callable<Integer> {
             throw usage(e.getMessage());
         }
         if (result.refusal() != null) {
+            String prior = result.ledgerDoseMicroampMillis() == 0 ? "" : String.format(Locale.ROOT,
+                    "; the dose ledger in %s counts %.4f mA·min already delivered for treatment %s (galvani sessions"
+                            + " lists it)", settings.dataDir(), Units.milliampMinutes(result.ledgerDoseMicroampMillis()),
+                    settings.treatmentId());
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "the safety kernel refused the prescription: " + result.refusal().text() + " ("
-                            + result.refusal().name() + ")");
+                            + result.refusal().name() + ")" + prior);
         }
         console.summary(settings, result);
         return result.completed() ? 0 : 1;
@@ -176,11 +192,12 @@ public final class DemoCommand implements Callable<Integer> {
             throw usage("--duration-min does not apply to the dose-based profile " + profile.id()
                     + "; use --dose-mamin");
         }
-        String id = given("--treatment-id") || scenario == null || scenario.treatmentId() == null ? treatmentId
-                : scenario.treatmentId();
-        if (id == null || id.isBlank()) {
+        boolean generated = treatmentId == null;
+        String id = generated ? freshTreatmentId(scenario == null ? null : scenario.treatmentId()) : treatmentId;
+        if (id.isBlank()) {
             throw usage("--treatment-id must not be blank");
         }
+        GalvaniConfig config = config();
         Map<String, String> simulator = new HashMap<>(profile.simulatorSettings());
         if (scenario != null) {
             simulator.putAll(scenario.simulator());
@@ -204,7 +221,7 @@ public final class DemoCommand implements Callable<Integer> {
                 atLeastZero("--speed", speed),
                 !noProgress,
                 scenario == null ? null : scenario.source(),
-                config());
+                config, dataDir.resolve(config), generated);
     }
 
     /** The configuration file, or the embedded defaults, with --driver applied; a bad file is a usage error. */
@@ -238,6 +255,16 @@ public final class DemoCommand implements Callable<Integer> {
         } catch (ScenarioException e) {
             throw usage(e.getMessage());
         }
+    }
+
+    /**
+     * A new treatment ID for a demo run without --treatment-id, so that the demo can be run again (a
+     * treatment ID whose dose was delivered is refused): the scenario's ID, or DEMO, with a random suffix.
+     */
+    @Implements("SRS-APP-038")
+    static String freshTreatmentId(String base) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        return (base == null || base.isBlank() ? "DEMO" : base.trim()) + "-" + suffix;
     }
 
     /** The detach of the options: at --detach-at-s, for --detach-for-s, unless --no-detach. */

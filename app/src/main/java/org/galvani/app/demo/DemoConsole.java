@@ -3,6 +3,7 @@ package org.galvani.app.demo;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.galvani.drivers.sim.Fault;
+import org.galvani.app.ledger.SqliteLedger;
 import org.galvani.kernel.KernelEvent;
 import org.galvani.kernel.KernelEventType;
 import org.galvani.kernel.KernelState;
@@ -80,6 +81,14 @@ final class DemoConsole {
                 Units.milliamps(s.measuredMicroamps()), amount, bar(fraction), impedance);
     }
 
+    /** The ledger the run records into; treatments it recovered after a crash are named at once. */
+    void ledger(SqliteLedger ledger) {
+        if (!ledger.recoveredOnOpen().isEmpty()) {
+            out.printf(Locale.ROOT, "Ledger %s: recovered after a crash, dose counted up to the crash bound: %s"
+                    + " (galvani sessions lists them)%n", ledger.file(), String.join(", ", ledger.recoveredOnOpen()));
+        }
+    }
+
     void summary(DemoSettings settings, DemoResult result) {
         KernelSnapshot last = result.last();
         out.println();
@@ -106,6 +115,10 @@ final class DemoConsole {
                     + " (the kernel counts the larger of commanded and measured, so never less)%n",
                     result.trueChargeMicroampMicros() / 1e3 / Units.MICROAMP_MILLIS_PER_MILLIAMP_MINUTE, result.counter());
         }
+        out.printf(Locale.ROOT, "Ledger:     recorded in %s as treatment %s%s; it counts %.4f mA·min%n",
+                settings.dataDir().resolve(SqliteLedger.FILE_NAME), settings.treatmentId(),
+                settings.treatmentIdGenerated() ? " (an ID generated for this run; --treatment-id chooses one)" : "",
+                Units.milliampMinutes(result.ledgerDoseMicroampMillis()));
         out.printf(Locale.ROOT, "Duration:   %s simulated, output on for %s; %.1f s of wall time%n",
                 clock(result.simulatedMicros()), clock(last.outputMicros()), result.wallNanos() / 1e9);
         faults(settings, result);

@@ -18,10 +18,12 @@ import org.galvani.kernel.runtime.KernelSnapshot;
  * @param flowingAtEndMicroamps the current the stage still drove when the run ended (µA, by its own count; -1 unknown)
  * @param stage           what the driver drove
  * @param counter         who counted the true charge, or null when nobody could
+ * @param ledgerDoseMicroampMillis the dose the ledger counts for the treatment at the end (µA·ms)
  */
 public record DemoResult(Reason refusal, KernelSnapshot last, List<ChannelEvent> events,
                          long trueChargeMicroampMicros, long simulatedMicros, long wallNanos,
-                         KernelSnapshot firstFault, int flowingAtEndMicroamps, String stage, String counter) {
+                         KernelSnapshot firstFault, int flowingAtEndMicroamps, String stage, String counter,
+                         long ledgerDoseMicroampMillis) {
 
     /** Whether the treatment ran to COMPLETE. */
     public boolean completed() {

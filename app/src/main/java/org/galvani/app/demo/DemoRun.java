@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
+import java.time.Clock;
+import org.galvani.app.ledger.SqliteLedger;
 import org.galvani.kernel.KernelState;
 import org.galvani.kernel.Prescription;
 import org.galvani.kernel.Units;
@@ -20,7 +22,7 @@ import org.galvani.trace.Implements;
  * after the electrodes are back and, if the scenario says so, acknowledges a fault (retrying a refusal
  * after half a second like any request, at most {@value #ACKNOWLEDGE_TRIES} times). The operator only makes requests; the kernel decides.
  */
-@Implements({"SRS-APP-001", "SRS-APP-007"})
+@Implements({"SRS-APP-001", "SRS-APP-007", "SRS-APP-038"})
 final class DemoRun {
 
     private static final String OPERATOR = "demo-operator";
@@ -36,6 +38,7 @@ final class DemoRun {
     private final List<ChannelEvent> events = new ArrayList<>();
 
     private KernelRuntime runtime;
+    private SqliteLedger ledger;
     private long period;
     private long now;
     private CompletableFuture<RequestOutcome> waiting;
@@ -51,9 +54,14 @@ final class DemoRun {
     }
 
     DemoResult run() {
-        DemoStage stage = DemoStage.create(settings);
-        try (AutoCloseable release = stage.resources()) {
-            return run(stage);
+        // The ledger first: a data directory that cannot be used stops the demo before any stage starts.
+        try (SqliteLedger opened = SqliteLedger.open(settings.dataDir(), Clock.systemUTC())) {
+            ledger = opened;
+            console.ledger(opened);
+            DemoStage stage = DemoStage.create(settings);
+            try (AutoCloseable release = stage.resources()) {
+                return run(stage);
+            }
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -64,7 +72,7 @@ final class DemoRun {
     private DemoResult run(DemoStage stage) {
         long wallStart = System.nanoTime();
         try (KernelRuntime started = KernelRuntime.builder().channel("ch0", settings.profile().profile(), stage.driver())
-                .sink(events::add).build()) {
+                .ledger(ledger).sink(events::add).build()) {
             runtime = started;
             period = runtime.periodMicros();
             Channel channel = runtime.channel("ch0");
@@ -72,7 +80,7 @@ final class DemoRun {
             RequestOutcome armed = await(channel.arm(prescription(), OPERATOR));
             if (!armed.accepted()) {
                 return new DemoResult(armed.reason(), channel.snapshot(), events, 0, now, System.nanoTime() - wallStart,
-                        null, 0, stage.description(), stage.counter());
+                        null, 0, stage.description(), stage.counter(), ledger.deliveredMicroampMillis(settings.treatmentId()));
             }
             KernelSnapshot snapshot = channel.snapshot();
             while (!finished(snapshot) && now < TIME_LIMIT) {
@@ -94,13 +102,15 @@ final class DemoRun {
             }
             return new DemoResult(null, snapshot, events, stage.trueChargeMicroampMicros().getAsLong(), endedAt,
                     System.nanoTime() - wallStart, firstFault, stage.flowingMicroamps().getAsInt(), stage.description(),
-                    stage.counter());
+                    stage.counter(), ledger.deliveredMicroampMillis(settings.treatmentId()));
         }
     }
 
     private void step() {
         now += period;
         runtime.advanceTo(now);
+        // On the demo's thread, after the tick (in real time it would be a watcher's, never the loop's).
+        ledger.sample(runtime.channel("ch0").snapshot());
     }
 
     /** The settings in the kernel's units: the conversion happens here, at the edge. */

@@ -1,6 +1,7 @@
 package org.galvani.app.demo;
 
 import org.galvani.app.profile.DemoProfile;
+import java.nio.file.Path;
 import java.util.Map;
 import org.galvani.app.config.GalvaniConfig;
 import org.galvani.drivers.sim.FaultScript;
@@ -28,12 +29,14 @@ import org.galvani.kernel.Polarity;
  * @param progress         whether to print the live progress line
  * @param scenario         the scenario file the run came from, or null
  * @param config           the device configuration: which driver runs the stage, and its settings
+ * @param dataDir          the dose ledger's data directory, where the treatment is recorded
+ * @param treatmentIdGenerated whether the treatment ID was generated for this run (no --treatment-id)
  */
 public record DemoSettings(DemoProfile profile, String treatmentId, String drug, Polarity activeElectrode,
                            double currentMilliamps, double areaCm2, double doseMilliampMinutes, double durationMinutes,
                            double rampSeconds, Map<String, String> simulator, String settingsSource, FaultScript faults,
                            double resumeAfterSeconds, boolean acknowledgeFaults, double speed, boolean progress,
-                           String scenario, GalvaniConfig config) {
+                           String scenario, GalvaniConfig config, Path dataDir, boolean treatmentIdGenerated) {
 
     public DemoSettings {
         simulator = Map.copyOf(simulator);

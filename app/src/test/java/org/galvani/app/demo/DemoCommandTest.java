@@ -4,15 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.galvani.app.CliRun;
 import org.galvani.trace.Verifies;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class DemoCommandTest {
+
+    /** The dose ledger's data directory of every demo run here (treatment IDs are generated per run). */
+    @TempDir
+    static Path ledgerDir;
 
     private static final String[] FAST = {"demo", "--speed", "0", "--no-progress"};
 
@@ -20,7 +26,7 @@ class DemoCommandTest {
         String[] args = new String[FAST.length + options.length];
         System.arraycopy(FAST, 0, args, 0, FAST.length);
         System.arraycopy(options, 0, args, FAST.length, options.length);
-        return CliRun.of(args);
+        return CliRun.inDataDir(ledgerDir, args);
     }
 
     @Test
@@ -45,7 +51,7 @@ class DemoCommandTest {
     @Test
     @Verifies("SRS-APP-001")
     void theProgressLinesShowStateCurrentAndDose() {
-        CliRun run = CliRun.of("demo", "--speed", "0");
+        CliRun run = CliRun.inDataDir(ledgerDir, "demo", "--speed", "0");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("] DELIVERING    3.000 mA"), run.out());
         assertTrue(run.out().contains("/ 40.000 mA·min"), run.out());
@@ -120,7 +126,7 @@ class DemoCommandTest {
     @Test
     @Verifies("SRS-APP-002")
     void aNegativeSpeedIsAUsageError() {
-        CliRun run = CliRun.of("demo", "--speed", "-2");
+        CliRun run = CliRun.inDataDir(ledgerDir, "demo", "--speed", "-2");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("--speed must be zero or a positive number, was -2.0"), run.err());
     }
@@ -128,7 +134,7 @@ class DemoCommandTest {
     @Test
     @Verifies("SRS-APP-002")
     void helpDocumentsEveryOptionWithItsDefault() {
-        CliRun run = CliRun.of("demo", "--help");
+        CliRun run = CliRun.inDataDir(ledgerDir, "demo", "--help");
         assertEquals(0, run.exitCode());
         for (String option : new String[] {"--profile", "--treatment-id", "--drug", "--active-electrode",
             "--current-ma", "--area-cm2", "--dose-mamin", "--duration-min", "--ramp-s", "--detach-at-s", "--no-detach",

@@ -23,11 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoDriversTest {
 
+    /** The dose ledger's data directory of every demo run here (treatment IDs are generated per run). */
+    @TempDir
+    static Path ledgerDir;
+
     /** The stated tolerance between the two drivers' final doses (mA·min): under 10 ms at 3 mA. */
     private static final double TOLERANCE_MILLIAMP_MINUTES = 0.0005;
 
     /** Short, so that a round trip per control period over loopback stays a few seconds. */
-    private static final String[] SHORT_TREATMENT = {"demo", "--speed", "0", "--no-progress", "--treatment-id", "T-SHORT",
+    private static final String[] SHORT_TREATMENT = {"demo", "--speed", "0", "--no-progress",
         "--current-ma", "3", "--dose-mamin", "2.5", "--ramp-s", "30", "--detach-at-s", "35", "--detach-for-s", "3",
         "--resume-after-s", "1"};
 
@@ -35,7 +39,7 @@ class DemoDriversTest {
         String[] args = new String[SHORT_TREATMENT.length + more.length];
         System.arraycopy(SHORT_TREATMENT, 0, args, 0, SHORT_TREATMENT.length);
         System.arraycopy(more, 0, args, SHORT_TREATMENT.length, more.length);
-        return CliRun.of(args);
+        return CliRun.inDataDir(ledgerDir, args);
     }
 
     private static double milliampMinutes(String line, String out) {
@@ -71,7 +75,7 @@ class DemoDriversTest {
     @Test
     @Verifies("SRS-APP-012")
     void aFaultOnlyTheInProcessDriverCanHaveIsRefusedForWire() {
-        CliRun run = CliRun.of("demo", "--driver", "wire", "--scenario", "late-measurement", "--speed", "0");
+        CliRun run = CliRun.inDataDir(ledgerDir, "demo", "--driver", "wire", "--scenario", "late-measurement", "--speed", "0");
         assertEquals(2, run.exitCode(), run.out());
         assertTrue(run.err().contains("fault kind(s) late-measurement happen inside the in-process sim driver"),
                 run.err());
@@ -80,7 +84,7 @@ class DemoDriversTest {
     @Test
     @Verifies({"SRS-APP-011", "SRS-APP-012"})
     void anUnknownDriverIsAUsageError() {
-        CliRun run = CliRun.of("demo", "--driver", "serial");
+        CliRun run = CliRun.inDataDir(ledgerDir, "demo", "--driver", "serial");
         assertEquals(2, run.exitCode(), run.out());
         assertTrue(run.err().contains("--driver 'serial' is not on the class path; available: sim, wire"), run.err());
     }
@@ -90,7 +94,7 @@ class DemoDriversTest {
     void aBadConfigurationIsAUsageErrorWithItsLine(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("galvani.yaml");
         Files.writeString(config, "driver: wire\ndrivers:\n  wire: {port: 0}\n");
-        CliRun run = CliRun.of("demo", "--config", config.toString());
+        CliRun run = CliRun.inDataDir(ledgerDir, "demo", "--config", config.toString());
         assertEquals(2, run.exitCode(), run.out());
         assertTrue(run.err().contains(config + ":3:16: driver 'wire': setting 'port' must be an integer from 1 to"
                 + " 65535, was 0"), run.err());
@@ -109,7 +113,7 @@ class DemoDriversTest {
             assertTrue(withDetach.err().contains("drives a stage outside this process: the demo's scripted faults"
                     + " (detach) cannot be injected"), withDetach.err());
 
-            CliRun run = CliRun.of("demo", "--config", config.toString(), "--no-detach", "--speed", "0", "--no-progress",
+            CliRun run = CliRun.inDataDir(ledgerDir, "demo", "--config", config.toString(), "--no-detach", "--speed", "0", "--no-progress",
                     "--dose-mamin", "2");
             assertEquals(0, run.exitCode(), run.out() + run.err());
             assertTrue(run.out().contains("Stage:      not counted here: the stage is outside this process"), run.out());
@@ -127,7 +131,7 @@ class DemoDriversTest {
         Path config = dir.resolve("galvani.yaml");
         Files.writeString(config, "driver: wire\ndrivers:\n  wire: {port: " + closedPort + "}\n");
 
-        CliRun run = CliRun.of("demo", "--config", config.toString(), "--no-detach", "--speed", "0");
+        CliRun run = CliRun.inDataDir(ledgerDir, "demo", "--config", config.toString(), "--no-detach", "--speed", "0");
 
         assertEquals(1, run.exitCode(), run.out());
         assertTrue(run.err().startsWith("galvani demo: channel 'ch0': driver 'wire' could not be opened: wire driver:"

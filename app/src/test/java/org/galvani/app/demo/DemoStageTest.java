@@ -19,7 +19,8 @@ class DemoStageTest {
 
     private static DemoSettings settings(Map<String, String> simulator, FaultScript faults) {
         return new DemoSettings(DemoProfile.DRUG_DELIVERY_PATCH, "T", "dexamethasone-sodium-phosphate", Polarity.CATHODE,
-                3, 10, 40, 0, 30, simulator, "test.yaml", faults, 5, false, 0, false, null, GalvaniConfig.defaults());
+                3, 10, 40, 0, 30, simulator, "test.yaml", faults, 5, false, 0, false, null, GalvaniConfig.defaults(),
+                java.nio.file.Path.of("unused-data-dir"), false);
     }
 
     @Test

@@ -28,6 +28,9 @@ class DemoJarIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar));
         command.addAll(List.of(args));
+        // Demo runs record into the dose ledger: in the scratch directory, not the working directory (the
+        // option goes after the command's name, which follows java -jar JAR).
+        command.addAll(4, List.of("--data-dir", scratch.resolve("galvani-data").toString()));
         Path out = scratch.resolve("out.txt");
         Path err = scratch.resolve("err.txt");
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();

@@ -16,13 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every shipped scenario runs through the real runtime, kernel and sim driver and ends as it should. */
 class ShippedScenariosTest {
 
+    /** The dose ledger's data directory of every demo run here (treatment IDs are generated per run). */
+    @TempDir
+    static Path ledgerDir;
+
     private static CliRun scenario(String name, String... more) {
         String[] args = new String[5 + more.length];
         System.arraycopy(new String[] {"demo", "--scenario", name, "--speed", "0"}, 0, args, 0, 5);
         System.arraycopy(more, 0, args, 5, more.length);
         String[] withQuiet = java.util.Arrays.copyOf(args, args.length + 1);
         withQuiet[args.length] = "--no-progress";
-        return CliRun.of(withQuiet);
+        return CliRun.inDataDir(ledgerDir, withQuiet);
     }
 
     private static double delivered(String out) {
@@ -59,7 +63,7 @@ class ShippedScenariosTest {
         assertTrue(run.out().contains("05:00.0 until 05:20.0 detach"), run.out());
         assertTrue(run.out().contains("-> STATE_CHANGED DELIVERING -> CONTACT_LOST"), run.out());
         assertTrue(run.out().contains("demo-operator  RESUME accepted"), run.out());
-        CliRun plain = CliRun.of("demo", "--speed", "0", "--no-progress");
+        CliRun plain = CliRun.inDataDir(ledgerDir, "demo", "--speed", "0", "--no-progress");
         assertEquals(events(plain.out()), events(run.out()), "the shipped scenario is the default demo");
     }
 

@@ -25,4 +25,10 @@ public record ChannelEvent(String channelId, KernelEvent event, String origin, R
         }
         return event.describe();
     }
+
+    /** Whether the event states a treatment's dose for the ledger: a dose checkpoint or a state change of a treatment. */
+    public boolean carriesDose() {
+        return event.treatmentId() != null
+                && (event.type() == KernelEventType.DOSE_CHECKPOINT || event.type() == KernelEventType.STATE_CHANGED);
+    }
 }

@@ -1,5 +1,6 @@
 package org.galvani.kernel.port;
 
+import org.galvani.kernel.KernelEvent;
 import org.galvani.trace.Implements;
 
 /**
@@ -10,7 +11,7 @@ import org.galvani.trace.Implements;
  * <p>Implementations may do I/O and may throw; the runtime then refuses to arm, or ends a running
  * treatment with a ramp-down ({@link org.galvani.kernel.Reason#RECORDING_FAILED}).
  */
-@Implements("SRS-KRN-032")
+@Implements({"SRS-KRN-032", "SRS-KRN-038"})
 public interface DoseLedger {
 
     /** The dose already delivered for {@code treatmentId} (µA·ms), 0 if the ledger has none. */
@@ -22,4 +23,27 @@ public interface DoseLedger {
      * already recorded must not lower it.
      */
     void checkpoint(String channelId, String treatmentId, long timeMicros, long deliveredMicroampMillis);
+
+    /**
+     * Records, before the ARM request is queued and on the requesting thread, the prescription about to
+     * be armed and the data that bounds its dose after a crash. A ledger that throws refuses the ARM
+     * ({@link org.galvani.kernel.Reason#LEDGER_UNAVAILABLE}): a treatment whose prescription was not
+     * recorded never starts. The kernel may still refuse the ARM; its decision arrives through
+     * {@link #record(ChannelEvent)} with the same request ID.
+     */
+    default void arming(TreatmentArming arming) {
+    }
+
+    /**
+     * Records one channel event (every event, in order, on the dispatcher thread). A ledger that throws
+     * ends any running treatment with a ramp-down ({@link org.galvani.kernel.Reason#RECORDING_FAILED}).
+     * The default writes a {@link #checkpoint} for dose checkpoints and state changes of a treatment; a
+     * ledger that keeps the whole audit trail overrides it and records the checkpoint in the same write.
+     */
+    default void record(ChannelEvent event) {
+        if (event.carriesDose()) {
+            KernelEvent e = event.event();
+            checkpoint(event.channelId(), e.treatmentId(), e.timeMicros(), e.deliveredMicroampMillis());
+        }
+    }
 }

@@ -21,6 +21,7 @@ import org.galvani.kernel.StatusFlags;
 import org.galvani.kernel.port.ChannelEvent;
 import org.galvani.kernel.port.ChannelEventSink;
 import org.galvani.kernel.port.DoseLedger;
+import org.galvani.kernel.port.TreatmentArming;
 import org.galvani.kernel.spi.OutputStageDriver;
 import org.galvani.kernel.spi.SelfTestResult;
 import org.galvani.trace.Implements;
@@ -41,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #step(long)} runs on the control-loop thread only, {@link #dispatch()} on the dispatcher only.
  */
-@Implements({"SRS-KRN-028", "SRS-KRN-030", "SRS-KRN-032", "SRS-KRN-033", "SRS-KRN-036", "SRS-KRN-037"})
+@Implements({"SRS-KRN-028", "SRS-KRN-030", "SRS-KRN-032", "SRS-KRN-033", "SRS-KRN-036", "SRS-KRN-037",
+    "SRS-KRN-038", "SRS-KRN-039"})
 public final class Channel {
 
     private static final Logger LOG = LoggerFactory.getLogger(Channel.class);
@@ -54,6 +56,10 @@ public final class Channel {
     private final SafetyKernel kernel;
     private final OutputStageDriver driver;
     private final DoseLedger ledger;
+    private final String profileName;
+    private final int maxCurrentMicroamps;
+    private final int checkpointIntervalMillis;
+    private final int stageHoldMillis;
     private final List<ChannelEventSink> sinks = new CopyOnWriteArrayList<>();
 
     // Loop thread only.
@@ -87,8 +93,12 @@ public final class Channel {
     private long reportedDroppedEvents;
 
     Channel(String id, HardwareLimits hardware, DeviceProfile profile, OutputStageDriver driver, DoseLedger ledger,
-            int requestCapacity, int eventCapacity, long selfTestIntervalMicros) {
+            int requestCapacity, int eventCapacity, long selfTestIntervalMicros, int stageHoldMillis) {
         this.id = id;
+        this.profileName = profile.name();
+        this.maxCurrentMicroamps = hardware.maxCurrentMicroamps();
+        this.checkpointIntervalMillis = profile.checkpointIntervalMillis();
+        this.stageHoldMillis = stageHoldMillis;
         this.selfTestIntervalMicros = selfTestIntervalMicros;
         this.driver = driver;
         this.ledger = ledger;
@@ -113,9 +123,11 @@ public final class Channel {
 
     /**
      * Asks the kernel to arm {@code prescription}. The dose already delivered for its treatment ID is
-     * read from the dose ledger here (on the caller's thread) and counts towards the prescription and cap.
+     * read from the dose ledger here (on the caller's thread) and counts towards the prescription and cap;
+     * then the ledger records the prescription and its crash bound before the request is queued.
      */
     public CompletableFuture<RequestOutcome> arm(Prescription prescription, String origin) {
+        long requestId = nextRequestId.getAndIncrement();
         String treatmentId = prescription == null ? null : prescription.treatmentId();
         long prior = 0L;
         Reason refusal = Reason.NONE;
@@ -130,7 +142,24 @@ public final class Channel {
         if (refusal == Reason.NONE && recordingFailed && !ledgerWritesAgain(treatmentId, prior)) {
             refusal = Reason.LEDGER_UNAVAILABLE;
         }
-        return submit(Request.arm(nextRequestId.getAndIncrement(), prescription, prior), origin, refusal);
+        if (refusal == Reason.NONE && !armingRecorded(requestId, prescription, origin)) {
+            refusal = Reason.LEDGER_UNAVAILABLE;
+        }
+        return submit(Request.arm(requestId, prescription, prior), origin, refusal);
+    }
+
+    /** The prescription reaches the ledger before the kernel sees it: no treatment starts unrecorded. */
+    @Implements("SRS-KRN-038")
+    private boolean armingRecorded(long requestId, Prescription prescription, String origin) {
+        try {
+            ledger.arming(new TreatmentArming(id, requestId, prescription, origin == null ? "unknown" : origin,
+                    profileName, driver.capabilities().name(), maxCurrentMicroamps, checkpointIntervalMillis,
+                    stageHoldMillis));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("channel {}: dose ledger could not record the prescription, arm refused", id, e);
+            return false;
+        }
     }
 
     /**
@@ -376,7 +405,7 @@ public final class Channel {
             count++;
             Requester requester = requesterOf(event);
             ChannelEvent recorded = new ChannelEvent(id, event, requester.origin(), requester.kind());
-            writeLedger(event);
+            writeLedger(recorded);
             for (ChannelEventSink sink : sinks) {
                 try {
                     sink.record(recorded);
@@ -428,17 +457,21 @@ public final class Channel {
         return event.requestId() == acceptedRequestId ? acceptedRequester : UNKNOWN;
     }
 
-    private void writeLedger(KernelEvent event) {
-        if (event.treatmentId() == null
-                || (event.type() != KernelEventType.DOSE_CHECKPOINT && event.type() != KernelEventType.STATE_CHANGED)) {
-            return;
-        }
+    /**
+     * Every event reaches the ledger (its checkpoints among them); a failure ends any running treatment.
+     * Only a dose write that succeeds clears a failure: the other events may be written nowhere.
+     */
+    @Implements("SRS-KRN-038")
+    private void writeLedger(ChannelEvent event) {
         try {
-            ledger.checkpoint(id, event.treatmentId(), event.timeMicros(), event.deliveredMicroampMillis());
-            recordingFailed = false;
+            ledger.record(event);
+            if (event.carriesDose()) {
+                recordingFailed = false;
+            }
         } catch (RuntimeException e) {
             if (!recordingFailed) {
-                LOG.error("channel {}: dose ledger write failed; ending any treatment with a ramp-down", id, e);
+                LOG.error("channel {}: dose ledger write failed on {}; ending any treatment with a ramp-down", id,
+                        event.describe(), e);
             }
             recordingFailed = true;
         }

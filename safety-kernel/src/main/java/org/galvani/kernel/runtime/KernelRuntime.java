@@ -36,6 +36,16 @@ public final class KernelRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KernelRuntime.class);
 
+    /**
+     * The default time a stage may keep driving after the host goes silent (ms): far longer than the
+     * watchdogs of the shipped stages (the in-process simulator stops with the host; the wire device's
+     * firmware watchdog defaults to 50 ms), so that the recovered dose errs high.
+     */
+    public static final int DEFAULT_STAGE_HOLD_MILLIS = 1_000;
+
+    /** The longest stage hold a runtime accepts (ms; one hour). */
+    public static final int MAX_STAGE_HOLD_MILLIS = 3_600_000;
+
     private final Map<String, Channel> channels;
     /** The same channels as an array, for the per-tick and per-dispatch loops (no iterator allocated). */
     private final Channel[] channelArray;
@@ -181,6 +191,7 @@ public final class KernelRuntime implements AutoCloseable {
         private int requestCapacity = 64;
         private int eventCapacity = 4_096;
         private long selfTestIntervalMicros = 10_000_000L;
+        private int stageHoldMillis = DEFAULT_STAGE_HOLD_MILLIS;
         private final List<ChannelEventSink> sinks = new ArrayList<>();
         private final List<ChannelSpec> specs = new ArrayList<>();
 
@@ -230,6 +241,18 @@ public final class KernelRuntime implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long an output stage may keep driving its last command after the host goes silent (a
+         * crash), until its own watchdog disables it (ms, 0 to 3,600,000; default
+         * {@value KernelRuntime#DEFAULT_STAGE_HOLD_MILLIS}). The dose ledger adds the most current that
+         * can flow in this time to the dose it counts for a treatment interrupted by a crash.
+         */
+        @Implements("SRS-KRN-039")
+        public Builder stageHoldMillis(int stageHoldMillis) {
+            this.stageHoldMillis = stageHoldMillis;
+            return this;
+        }
+
         public Builder eventCapacity(int eventCapacity) {
             this.eventCapacity = eventCapacity;
             return this;
@@ -257,6 +280,10 @@ public final class KernelRuntime implements AutoCloseable {
                 throw new IllegalArgumentException("runtime: selfTestIntervalMicros must be at least the period ("
                         + periodMicros + " us), was " + selfTestIntervalMicros);
             }
+            if (stageHoldMillis < 0 || stageHoldMillis > MAX_STAGE_HOLD_MILLIS) {
+                throw new IllegalArgumentException("runtime: stageHoldMillis must be from 0 to " + MAX_STAGE_HOLD_MILLIS
+                        + " ms, was " + stageHoldMillis);
+            }
             if (spinMicros < 0 || spinMicros > periodMicros) {
                 throw new IllegalArgumentException("runtime: spinMicros must be between 0 and the period ("
                         + periodMicros + " us), was " + spinMicros);
@@ -273,7 +300,7 @@ public final class KernelRuntime implements AutoCloseable {
                     openAndTest(spec);
                     opened.add(spec);
                     Channel channel = new Channel(spec.id(), hardware, spec.profile(), spec.driver(), ledger,
-                            requestCapacity, eventCapacity, selfTestIntervalMicros);
+                            requestCapacity, eventCapacity, selfTestIntervalMicros, stageHoldMillis);
                     sinks.forEach(channel::addSink);
                     channels.put(spec.id(), channel);
                 }

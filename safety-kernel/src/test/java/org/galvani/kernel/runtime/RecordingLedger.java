@@ -3,8 +3,10 @@ package org.galvani.kernel.runtime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.galvani.kernel.port.ChannelEvent;
 import org.galvani.kernel.port.DoseLedger;
 import org.galvani.kernel.port.InMemoryDoseLedger;
+import org.galvani.kernel.port.TreatmentArming;
 
 /**
  * An {@link InMemoryDoseLedger} that records who read and wrote it, and whose reads or writes can be made
@@ -22,6 +24,10 @@ final class RecordingLedger implements DoseLedger {
     private final AtomicInteger failedWrites = new AtomicInteger();
     private volatile boolean failReads;
     private volatile boolean failWrites;
+    private volatile boolean failArming;
+    private volatile boolean failEventsWithoutDose;
+    private final List<TreatmentArming> armings = new ArrayList<>();
+    private final List<ChannelEvent> records = new ArrayList<>();
 
     RecordingLedger failReads(boolean fail) {
         this.failReads = fail;
@@ -31,6 +37,51 @@ final class RecordingLedger implements DoseLedger {
     RecordingLedger failWrites(boolean fail) {
         this.failWrites = fail;
         return this;
+    }
+
+    /** Makes {@link #arming} fail (the prescription cannot be recorded). */
+    RecordingLedger failArming(boolean fail) {
+        this.failArming = fail;
+        return this;
+    }
+
+    /** Makes {@link #record} fail for events that carry no dose (the audit trail fails, the checkpoints work). */
+    RecordingLedger failEventsWithoutDose(boolean fail) {
+        this.failEventsWithoutDose = fail;
+        return this;
+    }
+
+    @Override
+    public void arming(TreatmentArming arming) {
+        if (failArming) {
+            throw new IllegalStateException("test ledger: arming failure");
+        }
+        synchronized (armings) {
+            armings.add(arming);
+        }
+    }
+
+    @Override
+    public void record(ChannelEvent event) {
+        if (failEventsWithoutDose && !event.carriesDose()) {
+            throw new IllegalStateException("test ledger: event write failure");
+        }
+        DoseLedger.super.record(event);
+        synchronized (records) {
+            records.add(event);
+        }
+    }
+
+    List<TreatmentArming> armings() {
+        synchronized (armings) {
+            return List.copyOf(armings);
+        }
+    }
+
+    List<ChannelEvent> records() {
+        synchronized (records) {
+            return List.copyOf(records);
+        }
     }
 
     @Override
