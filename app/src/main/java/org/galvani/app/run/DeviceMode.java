@@ -90,17 +90,18 @@ public final class DeviceMode {
             KernelRuntime runtime = KernelRuntime.builder()
                     .channel(CHANNEL, settings.profile().profile(), driver)
                     .ledger(ledger.doseLedger())
+                    .stageHoldMillis(settings.stageHoldMillis())
                     .sink(new StateLines(out, settings.progress() && settings.interactive()))
                     .build();
             try {
                 runtime.start();
                 Channel channel = runtime.channel(CHANNEL);
                 OperatorDesk desk = new OperatorDesk(channel, settings.profile().profile(), () -> requestShutdown("quit"));
-                out.printf(Locale.ROOT, "Device running: driver %s (%s), profile %s, ledger %s; 'help' lists the"
-                        + " console's commands, Ctrl-C stops%n", driverName, settings.config().source(),
-                        settings.profile().id(), ledger.describe());
+                out.printf(Locale.ROOT, "Device running: driver %s (%s), profile %s, stage hold %d ms, ledger %s;"
+                        + " 'help' lists the console's commands, Ctrl-C stops%n", driverName, settings.config().source(),
+                        settings.profile().id(), settings.stageHoldMillis(), ledger.describe());
                 out.flush();
-                code = serve(channel, desk, console);
+                code = serve(channel, desk, console, ledger);
             } finally {
                 stopAndClose(runtime);
             }
@@ -110,7 +111,7 @@ public final class DeviceMode {
         return code;
     }
 
-    private int serve(Channel channel, OperatorDesk desk, BufferedReader console) {
+    private int serve(Channel channel, OperatorDesk desk, BufferedReader console, RunLedger ledger) {
         ConsoleRequestSource source = new ConsoleRequestSource(console, out);
         boolean startedHere = false;
         try {
@@ -131,7 +132,7 @@ public final class DeviceMode {
                 reader.setDaemon(true);
                 reader.start();
             }
-            return watch(channel, desk, startedHere);
+            return watch(channel, desk, startedHere, ledger);
         } finally {
             source.close();
         }
@@ -186,13 +187,17 @@ public final class DeviceMode {
         return false;
     }
 
-    /** The progress bar, until a shutdown is asked for or (--exit-when-done) the treatment has ended. */
-    private int watch(Channel channel, OperatorDesk desk, boolean startedHere) {
+    /**
+     * The progress bar and the ledger's samples, until a shutdown is asked for or (--exit-when-done) the
+     * treatment has ended.
+     */
+    private int watch(Channel channel, OperatorDesk desk, boolean startedHere, RunLedger ledger) {
         ProgressPrinter progress = new ProgressPrinter(out, settings.progress(), settings.interactive(),
                 settings.progressEveryMillis());
         try {
             while (!awaitShutdown(POLL_MILLIS)) {
                 KernelSnapshot s = channel.snapshot();
+                ledger.sample(s);
                 TreatmentOrder order = desk.armed();
                 progress.show(s, order == null ? 0 : Math.round(order.durationMinutes() * 60_000), System.nanoTime() / 1_000_000);
                 if (settings.exitWhenDone() && startedHere && ended(s)) {

@@ -10,11 +10,14 @@ import org.galvani.app.cli.OptionValues;
 import org.galvani.app.config.ConfigException;
 import org.galvani.app.config.ConfigFile;
 import org.galvani.app.config.GalvaniConfig;
+import org.galvani.app.ledger.DataDirOption;
 import org.galvani.app.profile.DemoProfile;
+import org.galvani.kernel.runtime.KernelRuntime;
 import org.galvani.kernel.spi.DriverRegistry;
 import org.galvani.trace.Implements;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -55,9 +58,14 @@ public final class RunCommand implements Callable<Integer> {
                     + " (the bench only, never a patient) (default: ${DEFAULT-VALUE}).")
     private String profileName;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "galvani-data",
-            description = "Where the dose ledger is kept (default: ./${DEFAULT-VALUE}).")
-    private Path dataDir;
+    @Mixin
+    private DataDirOption dataDir;
+
+    @Option(names = "--stage-hold-ms", paramLabel = "MS", defaultValue = "" + KernelRuntime.DEFAULT_STAGE_HOLD_MILLIS,
+            description = "How long the output stage may keep driving after the host goes silent, until its own"
+                    + " watchdog disables it (ms, 0 to " + KernelRuntime.MAX_STAGE_HOLD_MILLIS + "): after a crash the"
+                    + " ledger counts the most current that can flow in this time (default: ${DEFAULT-VALUE}).")
+    private int stageHoldMillis;
 
     @Option(names = "--no-progress", description = "Do not print the progress bar.")
     private boolean noProgress;
@@ -134,9 +142,14 @@ public final class RunCommand implements Callable<Integer> {
         if (exitWhenDone && !start) {
             throw usage("--exit-when-done needs --start");
         }
-        return new RunSettings(config(), profile, dataDir, !noProgress, System.console() != null,
+        if (stageHoldMillis < 0 || stageHoldMillis > KernelRuntime.MAX_STAGE_HOLD_MILLIS) {
+            throw usage("--stage-hold-ms must be from 0 to " + KernelRuntime.MAX_STAGE_HOLD_MILLIS + ", was "
+                    + stageHoldMillis);
+        }
+        GalvaniConfig config = config();
+        return new RunSettings(config, profile, dataDir.resolve(config), !noProgress, System.console() != null,
                 Math.round(progressEverySeconds * 1_000), order, start, Math.round(startTimeoutSeconds * 1_000),
-                exitWhenDone);
+                exitWhenDone, stageHoldMillis);
     }
 
     private TreatmentOrder startupOrder() {

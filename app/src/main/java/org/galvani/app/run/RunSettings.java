@@ -18,8 +18,10 @@ import org.galvani.app.profile.DemoProfile;
  * @param start              whether to start the start-up treatment once contact is confirmed
  * @param startTimeoutMillis how long refusals of that start are retried
  * @param exitWhenDone       whether to shut down once the start-up treatment has ended
+ * @param stageHoldMillis    how long the stage may keep driving after the host goes silent (ms), for the
+ *                           ledger's count of a treatment a crash interrupted
  */
 record RunSettings(GalvaniConfig config, DemoProfile profile, Path dataDir, boolean progress, boolean interactive,
                    long progressEveryMillis, TreatmentOrder startup, boolean start, long startTimeoutMillis,
-                   boolean exitWhenDone) {
+                   boolean exitWhenDone, int stageHoldMillis) {
 }

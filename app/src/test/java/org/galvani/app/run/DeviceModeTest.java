@@ -32,7 +32,7 @@ class DeviceModeTest {
 
     private RunSettings settings(TreatmentOrder startup, boolean start, boolean exitWhenDone) {
         return new RunSettings(GalvaniConfig.defaults(), DemoProfile.BENCH_TEST, data, true, false, 200, startup, start,
-                10_000, exitWhenDone);
+                10_000, exitWhenDone, 300);
     }
 
     private String printed() {
@@ -61,7 +61,8 @@ class DeviceModeTest {
         PrintWriter operator = new PrintWriter(typing, true);
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
                 () -> new DeviceMode(settings(null, false, false), out).run(console));
-        assertTrue(awaitPrinted(p -> p.contains("Device running: driver sim")), printed());
+        assertTrue(awaitPrinted(p -> p.contains("Device running: driver sim (embedded defaults), profile bench-test,"
+                + " stage hold 300 ms, ledger " + data.resolve("galvani-ledger.db"))), printed());
 
         operator.println("strat");
         assertTrue(awaitPrinted(p -> p.contains("error: unknown command 'strat'")), printed());

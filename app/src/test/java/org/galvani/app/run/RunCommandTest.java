@@ -13,17 +13,35 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class RunCommandTest {
 
+    private static final java.util.regex.Pattern ENDED_AT = java.util.regex.Pattern.compile(
+            "state: S-1 RAMP_DOWN -> COMPLETE \\(the ramp-down reached zero\\) at (\\d+\\.\\d+) mA");
+
     @TempDir
     Path data;
 
     @Test
-    @Verifies({"SRS-APP-050", "SRS-APP-052"})
-    void aScriptedTreatmentRunsWithoutAConsoleAndExitsZeroWhenComplete() {
+    @Verifies({"SRS-APP-050", "SRS-APP-052", "SRS-APP-055"})
+    void aScriptedTreatmentRunsWithoutAConsoleAndARestartCountsTheDoseTheLedgerKept() {
         CliRun run = CliRun.of("run", "--profile", "bench-test", "--data-dir", data.toString(), "--no-console",
                 "--treatment-id", "S-1", "--drug", "dexamethasone-sodium-phosphate", "--current-ma", "1", "--area-cm2", "10",
                 "--dose-mamin", "0.02", "--ramp-s", "0.5", "--start", "--exit-when-done", "--progress-every-s", "0.5");
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("Treatment S-1 ended: COMPLETE"), run.out());
+
+        // The ledger in the data directory remembers it: the same treatment again starts from the dose already
+        // given, so that all its runs together stay within the prescription (the kernel ends a treatment
+        // a ramp-down early, so a completed one may be topped up, never beyond).
+        CliRun again = CliRun.of("run", "--profile", "bench-test", "--data-dir", data.toString(), "--no-console",
+                "--treatment-id", "S-1", "--drug", "dexamethasone-sodium-phosphate", "--current-ma", "1", "--area-cm2", "10",
+                "--dose-mamin", "0.02", "--ramp-s", "0.5", "--start", "--exit-when-done");
+        java.util.regex.Matcher first = ENDED_AT.matcher(run.out());
+        java.util.regex.Matcher second = ENDED_AT.matcher(again.out());
+        assertTrue(first.find() && second.find(), run.out() + again.out());
+        double before = Double.parseDouble(first.group(1));
+        assertTrue(again.out().contains("state: S-1 IDLE -> ARMED (requested by an operator) at " + first.group(1)),
+                "armed with the dose already given: " + again.out());
+        double total = Double.parseDouble(second.group(1));
+        assertTrue(total >= before && total <= 0.02, "within the prescription: " + again.out());
     }
 
     @Test
@@ -50,6 +68,7 @@ class RunCommandTest {
         "--profile lab|--profile must be drug-delivery-patch, tap-water-hyperhidrosis, wearable-patch or bench-test",
         "--progress-every-s 0|--progress-every-s must be a positive number",
         "--start-timeout-s -1|--start-timeout-s must be a positive number",
+        "--stage-hold-ms -1|--stage-hold-ms must be from 0 to 3600000, was -1",
         "--config /no/such/galvani.yaml|/no/such/galvani.yaml"})
     void badOptionsAreUsageErrorsNamingTheOptionAndNothingRuns(String options, String message) {
         String[] args = ("run --no-console --data-dir " + data + " " + options).split(" ");
