@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.galvani.app.demo.DemoCommand;
 import org.galvani.app.ledger.SessionsCommand;
 import org.galvani.app.report.ReportCommand;
+import org.galvani.app.run.RunCommand;
 import org.galvani.trace.Implements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = GalvaniVersion.class,
         description = "Galvani: a safety-kernel framework for iontophoresis devices.",
-        subcommands = {DemoCommand.class, EmulatorCommand.class, ReportCommand.class, SessionsCommand.class, TraceCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, EmulatorCommand.class, ReportCommand.class,
+            SessionsCommand.class, TraceCommand.class, CommandLine.HelpCommand.class})
 @Implements("SRS-APP-002")
 public final class GalvaniCli implements Runnable {
 
