@@ -47,7 +47,7 @@ import org.sqlite.SQLiteConfig;
  * from. Schema and recovery rule: {@code docs/LEDGER.md}.
  *
  * <p>Opening it for writing takes the data directory's lock and recovers: a treatment that never reached
- * an end state (COMPLETE, IDLE or FAULT) was interrupted by a crash; it is marked recovered and counted
+ * an end state (COMPLETE or IDLE; FAULT only on a clean close, see {@link #close()}) was interrupted by a crash; it is marked recovered and counted
  * with its last checkpoint plus the most that could have flowed since ({@link RecoveryBound}).
  *
  * <p>Thread-safe (every method holds the ledger's monitor): the runtime calls it from the requesting
@@ -327,7 +327,7 @@ public final class SqliteLedger implements DoseLedger, SessionArchive, AutoClose
             }
             insertEvent(event, treatmentId, run);
         });
-        if (e.type() == KernelEventType.STATE_CHANGED && isEnd(e.current())) {
+        if (e.type() == KernelEventType.STATE_CHANGED && (isEnd(e.current()) || e.current() == KernelState.FAULT)) {
             flushSamples();
         }
     }
@@ -666,7 +666,10 @@ public final class SqliteLedger implements DoseLedger, SessionArchive, AutoClose
 
     /** A state change; an end state closes the run (a crash after it needs no recovery). */
     private void changeState(String treatmentId, int run, KernelState state) throws SQLException {
-        boolean end = isEnd(state);
+        changeState(treatmentId, run, state, isEnd(state));
+    }
+
+    private void changeState(String treatmentId, int run, KernelState state, boolean end) throws SQLException {
         try (PreparedStatement s = db.prepareStatement("UPDATE treatments SET last_state = ?"
                 + (end ? ", run_open = 0, ended_at_millis = coalesce(ended_at_millis, ?)" : "")
                 + " WHERE treatment_id = ?")) {
@@ -691,9 +694,14 @@ public final class SqliteLedger implements DoseLedger, SessionArchive, AutoClose
         }
     }
 
-    /** States in which no current flows and none will without a new ARM. */
+    /**
+     * States that close a run: the output ramped down to zero (COMPLETE) or was never on (IDLE). FAULT is
+     * not one: the output was cut by command, and a stage that does not obey (a runaway, a lost link) may
+     * drive until its own watchdog stops it; the run closes on a clean close of the ledger, once the stage
+     * hold time has passed since the fault ({@link #close()}), else a crash recovers it with the bound.
+     */
     static boolean isEnd(KernelState state) {
-        return state == KernelState.COMPLETE || state == KernelState.IDLE || state == KernelState.FAULT;
+        return state == KernelState.COMPLETE || state == KernelState.IDLE;
     }
 
     private void insertEvent(ChannelEvent event, String treatmentId, int run) throws SQLException {
@@ -735,10 +743,51 @@ public final class SqliteLedger implements DoseLedger, SessionArchive, AutoClose
             return;
         }
         flushSamplesIfWriting();
+        closeSettledFaults();
         closed = true;
         closeQuietly(db);
         if (lock != null) {
             lock.close();
+        }
+    }
+
+    /**
+     * On a clean close (the runtime closed first: its outputs disabled, its closing checkpoint written),
+     * closes the runs that ended in FAULT at least the stage hold time ago: the process counted what the
+     * stage measured until then, and nothing flows after. A more recent fault stays open, so that the next
+     * opening counts it with the recovery bound (over-counting is the safe side).
+     */
+    @Implements("SRS-APP-032")
+    private void closeSettledFaults() {
+        if (readOnly() || closed) {
+            return;
+        }
+        long now = clock.millis();
+        try (PreparedStatement open = db.prepareStatement("SELECT t.treatment_id, t.runs, t.stage_hold_millis,"
+                + " (SELECT max(e.recorded_at_millis) FROM events e WHERE e.treatment_id = t.treatment_id"
+                + " AND e.run = t.runs AND e.type = 'STATE_CHANGED' AND e.current_state = 'FAULT')"
+                + " FROM treatments t WHERE t.run_open = 1 AND t.last_state = 'FAULT'")) {
+            record Run(String treatmentId, int run) {
+            }
+            List<Run> settled = new ArrayList<>();
+            try (ResultSet rs = open.executeQuery()) {
+                while (rs.next()) {
+                    long faultAt = rs.getLong(4);
+                    boolean known = !rs.wasNull();
+                    if (known && now - faultAt >= rs.getLong(3)) {
+                        settled.add(new Run(rs.getString(1), rs.getInt(2)));
+                    } else {
+                        LOG.warn("ledger: treatment {} faulted less than its stage hold time ({} ms) before the ledger"
+                                + " closed; its next opening counts it with the recovery bound", rs.getString(1),
+                                rs.getLong(3));
+                    }
+                }
+            }
+            for (Run settledRun : settled) {
+                changeState(settledRun.treatmentId(), settledRun.run(), KernelState.FAULT, true);
+            }
+        } catch (SQLException e) {
+            LOG.error("ledger: closing the runs that ended in a fault failed; the next opening recovers them", e);
         }
     }
 

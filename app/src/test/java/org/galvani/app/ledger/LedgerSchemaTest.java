@@ -93,7 +93,7 @@ class LedgerSchemaTest {
     }
 
     @Test
-    @Verifies("SRS-APP-032")
+    @Verifies(value = "SRS-APP-032", version = 2)
     void aSecondWriterIsRefusedAndAReaderSeesTheLedgerWithoutRecoveringIt() {
         try (SqliteLedger writer = SqliteLedger.open(dir, clock)) {
             LedgerException e = assertThrows(LedgerException.class, () -> SqliteLedger.open(dir, clock));

@@ -31,13 +31,15 @@ final class LedgerTreatment implements AutoCloseable {
     static final int STAGE_HOLD_MILLIS = 500;
 
     private final KernelRuntime runtime;
+    private final CrashingLedger recording;
     private final SqliteLedger sampled;
     private final SimulatedOutputStage stage;
     private long now;
 
     LedgerTreatment(DoseLedger ledger, DeviceProfile profile) {
         this.stage = new SimulatedOutputStage(SimulatorConfig.patchDefaults());
-        this.runtime = KernelRuntime.builder().periodMicros(PERIOD_MICROS).ledger(ledger)
+        this.recording = new CrashingLedger(ledger);
+        this.runtime = KernelRuntime.builder().periodMicros(PERIOD_MICROS).ledger(recording)
                 .stageHoldMillis(STAGE_HOLD_MILLIS).channel(CHANNEL, profile, stage).build();
         this.sampled = ledger instanceof SqliteLedger ? (SqliteLedger) ledger : null;
     }
@@ -77,6 +79,12 @@ final class LedgerTreatment implements AutoCloseable {
             sampled.sample(snapshot);
         }
         return snapshot;
+    }
+
+    /** The loop stalls for {@code micros} (the machine froze), then ticks once: the kernel's watchdog faults. */
+    KernelSnapshot stall(long micros) {
+        now += micros - PERIOD_MICROS;
+        return tick();
     }
 
     KernelSnapshot ticks(int count) {
@@ -125,9 +133,18 @@ final class LedgerTreatment implements AutoCloseable {
         return tickUntil(s -> s.state() == KernelState.DELIVERING, 5_000, "delivering");
     }
 
-    /** Ends the runtime; a treatment still running is cut off, and the ledger sees no end state: a crash. */
+    /**
+     * A crash: the ledger sees nothing more (no end state, no closing checkpoint); then the runtime's
+     * threads and stage are released.
+     */
     @Override
     public void close() {
+        recording.crash();
+        runtime.close();
+    }
+
+    /** A clean stop: the runtime closes with its closing checkpoint reaching the ledger. */
+    void closeCleanly() {
         runtime.close();
     }
 }

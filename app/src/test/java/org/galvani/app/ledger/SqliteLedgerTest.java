@@ -105,7 +105,7 @@ class SqliteLedgerTest {
     }
 
     @Test
-    @Verifies("SRS-APP-032")
+    @Verifies(value = "SRS-APP-032", version = 2)
     void aCrashedTreatmentIsRecoveredWithADoseThatNeverUnderCounts() {
         long deliveredAtCrash;
         long trueCharge;

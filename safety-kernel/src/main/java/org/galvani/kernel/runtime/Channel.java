@@ -397,6 +397,24 @@ public final class Channel {
     // ---------------------------------------------------------------------------------------------
     // The dispatcher (dispatcher thread only)
 
+    /**
+     * On close, after the last event was dispatched: the dose counted since the last periodic checkpoint,
+     * so that a clean stop records all of it (a fault, for one, keeps counting what the stage measures).
+     */
+    @Implements("SRS-KRN-040")
+    void closingCheckpoint() {
+        KernelSnapshot last = snapshot();
+        if (last.treatmentId() == null) {
+            return;
+        }
+        try {
+            ledger.checkpoint(id, last.treatmentId(), last.timeMicros(), last.deliveredDoseMicroampMillis());
+        } catch (RuntimeException e) {
+            LOG.error("channel {}: the closing dose checkpoint of treatment {} could not be written; the ledger"
+                    + " counts its last checkpoint", id, last.treatmentId(), e);
+        }
+    }
+
     /** Records pending events (ledger, sinks) and completes request futures. Returns how many. */
     int dispatch() {
         int count = 0;

@@ -153,6 +153,9 @@ public final class KernelRuntime implements AutoCloseable {
         }
         dispatchAll();
         for (Channel channel : channels.values()) {
+            channel.closingCheckpoint();
+        }
+        for (Channel channel : channels.values()) {
             survive(channel.id(), "close", channel.driver()::close);
         }
     }
