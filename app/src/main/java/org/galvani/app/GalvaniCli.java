@@ -3,6 +3,8 @@ package org.galvani.app;
 import java.io.PrintWriter;
 import org.galvani.app.demo.DemoCommand;
 import org.galvani.app.ledger.SessionsCommand;
+import org.galvani.app.opcua.HashPasswordCommand;
+import org.galvani.app.opcua.TrustCommand;
 import org.galvani.app.report.ReportCommand;
 import org.galvani.trace.Implements;
 import org.slf4j.Logger;
@@ -20,6 +22,7 @@ import picocli.CommandLine.Command;
         versionProvider = GalvaniVersion.class,
         description = "Galvani: a safety-kernel framework for iontophoresis devices.",
         subcommands = {DemoCommand.class, EmulatorCommand.class, ReportCommand.class, SessionsCommand.class, TraceCommand.class,
+            TrustCommand.class, HashPasswordCommand.class,
             CommandLine.HelpCommand.class})
 @Implements("SRS-APP-002")
 public final class GalvaniCli implements Runnable {
