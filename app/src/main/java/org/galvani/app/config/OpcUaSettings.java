@@ -30,6 +30,20 @@ public record OpcUaSettings(String host, int port, boolean insecure, boolean ano
         users = List.copyOf(users);
     }
 
+    /**
+     * These settings with the command line's overrides: {@code host} and {@code port} when not null, and
+     * the None policy when {@code insecure} (an option can switch it on, never off).
+     */
+    public OpcUaSettings overriddenBy(String host, Integer port, boolean insecure) {
+        return new OpcUaSettings(host == null ? this.host : host, port == null ? this.port : port,
+                this.insecure || insecure, anonymous, pkiDir, users, manufacturer, model, serialNumber);
+    }
+
+    /** These settings with another PKI directory. */
+    public OpcUaSettings withPkiDir(String pkiDir) {
+        return new OpcUaSettings(host, port, insecure, anonymous, pkiDir, users, manufacturer, model, serialNumber);
+    }
+
     /** The settings when the file has no {@code opcua:} section. */
     public static OpcUaSettings defaults() {
         return new OpcUaSettings(DEFAULT_HOST, OpcUaGateway.DEFAULT_PORT, false, false, null, List.of(), null, null,
