@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.galvani.drivers.wire.emulator.ClockMode;
 import org.galvani.drivers.wire.emulator.DeviceEmulator;
 import org.galvani.drivers.wire.emulator.EmulatorConfig;
+import org.galvani.drivers.wire.emulator.HostSessionListener;
 import org.galvani.trace.Implements;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Option;
         description = {
             "Runs the wire-protocol device emulator: an emulated iontophoresis board on the simulator's plant,"
                 + " with a 50 ms firmware watchdog, serving one 'wire' driver connection at a time.",
-            "Prints the endpoint it listens on; stops on Ctrl-C (or after --duration-s) and prints the true"
+            "Prints the endpoint it listens on, a line per host connection and per disconnect (with the true"
+                + " charge so far, once the output is cut); stops on Ctrl-C (or after --duration-s) and prints the true"
                 + " charge delivered. Exit code 0 after a clean stop, 1 if it cannot listen, 2 for bad options."},
         footer = {"", "Example: galvani emulator --port 7450 --clock device"})
 @Implements({"SRS-APP-010", "SRS-APP-002"})
@@ -75,6 +77,7 @@ public final class EmulatorCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Emulator listening on %s (%s clock, watchdog %d ms, seed %d); Ctrl-C stops it%n",
                 emulator.endpoint(), clock.toLowerCase(Locale.ROOT), watchdogMillis, seed);
         out.flush();
+        emulator.listen(new SessionLines(out));
         AtomicBoolean reported = new AtomicBoolean();
         Runnable finish = () -> {
             if (reported.compareAndSet(false, true)) {
@@ -102,6 +105,32 @@ public final class EmulatorCommand implements Callable<Integer> {
         }
         finish.run();
         return 0;
+    }
+
+    /**
+     * One line per host connection and one per disconnect with the true charge so far, printed after the
+     * board cut its output: what a crash test reads to learn what really flowed, from outside the host.
+     */
+    @Implements("SRS-APP-056")
+    static final class SessionLines implements HostSessionListener {
+        private final PrintWriter out;
+
+        SessionLines(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void connected(int session, String peer) {
+            out.printf(Locale.ROOT, "emulator: host %d connected from %s%n", session, peer);
+            out.flush();
+        }
+
+        @Override
+        public void disconnected(int session, long trueChargeMicroampMicros) {
+            out.printf(Locale.ROOT, "emulator: host %d disconnected; true charge so far: %d uA*us (%d uA*ms)%n", session,
+                    trueChargeMicroampMicros, trueChargeMicroampMicros / 1_000);
+            out.flush();
+        }
     }
 
     private EmulatorConfig config() {

@@ -6,6 +6,7 @@ import org.galvani.app.ledger.SessionsCommand;
 import org.galvani.app.opcua.HashPasswordCommand;
 import org.galvani.app.opcua.TrustCommand;
 import org.galvani.app.report.ReportCommand;
+import org.galvani.app.run.RunCommand;
 import org.galvani.trace.Implements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +22,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = GalvaniVersion.class,
         description = "Galvani: a safety-kernel framework for iontophoresis devices.",
-        subcommands = {DemoCommand.class, EmulatorCommand.class, ReportCommand.class, SessionsCommand.class, TraceCommand.class,
-            TrustCommand.class, HashPasswordCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, EmulatorCommand.class, ReportCommand.class,
+            SessionsCommand.class, TraceCommand.class, TrustCommand.class, HashPasswordCommand.class,
             CommandLine.HelpCommand.class})
 @Implements("SRS-APP-002")
 public final class GalvaniCli implements Runnable {

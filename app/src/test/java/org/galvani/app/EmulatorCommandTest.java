@@ -54,6 +54,17 @@ class EmulatorCommandTest {
         assertTrue(out.toString().contains("emulator: true charge delivered 0 uA*us"), out.toString());
     }
 
+    @Test
+    @Verifies("SRS-APP-056")
+    void everyHostConnectionAndDisconnectIsPrintedTheDisconnectWithTheTrueChargeSoFar() {
+        StringWriter printed = new StringWriter();
+        EmulatorCommand.SessionLines lines = new EmulatorCommand.SessionLines(new PrintWriter(printed));
+        lines.connected(3, "tcp /127.0.0.1:5000");
+        lines.disconnected(3, 1_599_718_632L);
+        assertEquals(String.format("emulator: host 3 connected from tcp /127.0.0.1:5000%n"
+                + "emulator: host 3 disconnected; true charge so far: 1599718632 uA*us (1599718 uA*ms)%n"), printed.toString());
+    }
+
     @ParameterizedTest
     @Verifies({"SRS-APP-010", "SRS-APP-002"})
     @CsvSource(delimiter = '|', value = {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.galvani.app.cli.OptionValues;
 import org.galvani.app.config.ConfigException;
 import org.galvani.app.config.ConfigFile;
 import org.galvani.app.config.GalvaniConfig;
@@ -78,7 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
     private String scenarioName;
 
     @Option(names = "--profile", paramLabel = "NAME", defaultValue = "drug-delivery-patch",
-            description = "Device profile: drug-delivery-patch, tap-water-hyperhidrosis or wearable-patch"
+            description = "Device profile: drug-delivery-patch, tap-water-hyperhidrosis, wearable-patch or bench-test (not for patients)"
                     + " (default: ${DEFAULT-VALUE}).")
     private String profileName;
 
@@ -307,25 +308,15 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private Polarity polarity(String value) {
-        try {
-            return Polarity.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw usage("--active-electrode must be anode or cathode, was '" + value + "'");
-        }
+        return OptionValues.polarity(spec.commandLine(), "--active-electrode", value);
     }
 
     private double positive(String option, double value) {
-        if (!Double.isFinite(value) || value <= 0) {
-            throw usage(option + " must be a positive number, was " + value);
-        }
-        return value;
+        return OptionValues.positive(spec.commandLine(), option, value);
     }
 
     private double atLeastZero(String option, double value) {
-        if (!Double.isFinite(value) || value < 0) {
-            throw usage(option + " must be zero or a positive number, was " + value);
-        }
-        return value;
+        return OptionValues.atLeastZero(spec.commandLine(), option, value);
     }
 
     private CommandLine.ParameterException usage(String message) {

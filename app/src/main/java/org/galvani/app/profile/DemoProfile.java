@@ -3,6 +3,7 @@ package org.galvani.app.profile;
 import java.util.Map;
 import org.galvani.kernel.DeviceProfile;
 import org.galvani.kernel.DrugTable;
+import org.galvani.kernel.Units;
 
 /**
  * The device profiles the demo can run, each with simulator settings for a load that fits it and the
@@ -16,7 +17,28 @@ public enum DemoProfile {
             DrugTable.TAP_WATER, 12.0, 300.0, 0.0, 15.0),
     WEARABLE_PATCH("wearable-patch", DeviceProfile.wearablePatch(),
             Map.of("series-ohms", "500", "initial-skin-ohms", "20000", "final-skin-ohms", "8000", "skin-fall-seconds", "1800"),
-            DrugTable.LIDOCAINE, 0.4, 5.0, 20.0, 0.0);
+            DrugTable.LIDOCAINE, 0.4, 5.0, 20.0, 0.0),
+    /**
+     * For the bench, never a patient: the emulator or a dummy load, in commissioning checks and the crash
+     * test. The drug-delivery patch tightened to 1 mA and a hard cap of 0.04 mA·min (2.4 mA·s), with the
+     * short ramps (0.5 s) and contact confirmation (0.2 s) that let a whole treatment run in seconds, a
+     * dose checkpoint every 100 ms, and timing limits relaxed for a shared machine without real-time
+     * scheduling (a measurement may be 100 ms old, ticks 200 ms apart) where the patch's 5 ms and 10 ms
+     * would fault on every scheduling stall. Its impedance jump limit is 20 kΩ between readings: ramps 20
+     * times faster than a patient's move the apparent impedance (voltage over current, through the skin's
+     * capacitance) faster than the patch's 2 kΩ allows; the contact window still applies.
+     */
+    BENCH_TEST("bench-test", DeviceProfile.drugDeliveryPatch().toBuilder().name("bench-test")
+            .maxCurrentMicroamps(1_000)
+            .hardCapMicroampMillis(Units.microampMillis(0.04))
+            .minRampMillis(500)
+            .contactConfirmMillis(200)
+            .impedanceJumpLimitOhms(20_000)
+            .checkpointIntervalMillis(100)
+            .measurementMaxAgeMicros(100_000)
+            .tickGapLimitMicros(200_000)
+            .build(),
+            Map.of(), DrugTable.DEXAMETHASONE, 1.0, 10.0, 0.03, 0.0);
 
     private final String id;
     private final DeviceProfile profile;

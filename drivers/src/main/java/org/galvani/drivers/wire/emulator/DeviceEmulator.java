@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * the host) and {@code galvani-emulator-firmware} (the 1 kHz firmware loop: the watchdog, and in
  * {@link ClockMode#DEVICE} the plant).
  */
-@Implements({"SRS-DRV-033", "SRS-DRV-034", "SRS-DRV-035", "SRS-DRV-036"})
+@Implements({"SRS-DRV-033", "SRS-DRV-034", "SRS-DRV-035", "SRS-DRV-036", "SRS-DRV-045"})
 public final class DeviceEmulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceEmulator.class);
@@ -53,6 +53,7 @@ public final class DeviceEmulator implements AutoCloseable {
     private volatile boolean running = true;
     private volatile ByteLink current;
     private volatile int sessions;
+    private volatile HostSessionListener listener = HostSessionListener.none();
     private boolean closed;
 
     private DeviceEmulator(EmulatorConfig config, ServerSocketChannel server) {
@@ -101,6 +102,18 @@ public final class DeviceEmulator implements AutoCloseable {
 
     public EmulatorConfig config() {
         return config;
+    }
+
+    /**
+     * Tells {@code newListener} about every host connection from now on (replacing the previous listener),
+     * the disconnect with the true charge so far, after the output was cut.
+     */
+    @Implements("SRS-DRV-045")
+    public void listen(HostSessionListener newListener) {
+        if (newListener == null) {
+            throw new IllegalArgumentException("emulator: the host session listener is missing");
+        }
+        this.listener = newListener;
     }
 
     /** Fault injection on this running emulator. */
@@ -200,11 +213,14 @@ public final class DeviceEmulator implements AutoCloseable {
                 LockSupport.parkNanos(10_000_000L);
                 continue;
             }
+            int session = 0;
             try {
                 ByteLink link = TcpByteLink.accepted(accepted, WRITE_TIMEOUT_MICROS).spinMicros(SESSION_SPIN_MICROS);
                 current = link;
-                sessions++;
+                session = ++sessions;
                 LOG.info("emulator: host connected from {}", link.describe());
+                int number = session;
+                tell(l -> l.connected(number, link.describe()));
                 new HostSession(link, frontEnd, faults).serve(() -> running);
             } catch (IOException e) {
                 LOG.warn("emulator: cannot serve a host: {}", e.getMessage());
@@ -216,6 +232,21 @@ public final class DeviceEmulator implements AutoCloseable {
             } finally {
                 current = null;
             }
+            if (session > 0) {
+                // The session's end has cut the output (HostSession.serve): the charge is final for it.
+                long charge = trueChargeMicroampMicros();
+                int ended = session;
+                tell(l -> l.disconnected(ended, charge));
+            }
+        }
+    }
+
+    /** A listener that throws must not stop the emulator from serving the next host. */
+    private void tell(java.util.function.Consumer<HostSessionListener> call) {
+        try {
+            call.accept(listener);
+        } catch (RuntimeException e) {
+            LOG.warn("emulator: host session listener failed: {}", e.toString());
         }
     }
 

@@ -1,0 +1,310 @@
+package org.galvani.app.run;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.galvani.kernel.KernelState;
+import org.galvani.kernel.Reason;
+import org.galvani.kernel.runtime.Channel;
+import org.galvani.kernel.runtime.KernelRuntime;
+import org.galvani.kernel.runtime.KernelSnapshot;
+import org.galvani.kernel.runtime.RequestOutcome;
+import org.galvani.kernel.spi.DriverRegistry;
+import org.galvani.kernel.spi.OutputStageDriver;
+import org.galvani.trace.Implements;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The long-running device: the configured driver under the runtime in real time (1 kHz), the dose
+ * ledger, request sources (the console) and the progress bar, until a quit, an interrupt (SIGINT or
+ * SIGTERM) or, with --exit-when-done, the end of the start-up treatment. However it ends, a running
+ * treatment is stopped with a ramp-down and the output reaches zero (bounded wait) before the driver
+ * and the ledger are closed.
+ *
+ * <p>Threads: the caller's thread runs the start-up treatment, the progress bar and the shutdown; each
+ * request source serves on its own daemon thread; the runtime has its control loop and dispatcher.
+ */
+@Implements({"SRS-APP-050", "SRS-APP-052", "SRS-APP-054"})
+public final class DeviceMode {
+
+    /** Exit codes (documented in {@code galvani run --help}). */
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_REFUSED = 2;
+
+    static final String CHANNEL = "ch0";
+    static final String STARTUP_ORIGIN = "startup";
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceMode.class);
+    private static final long POLL_MILLIS = 50;
+    private static final long START_RETRY_MILLIS = 200;
+    /** Added to the ramp when waiting for a ramp-down to reach zero at shutdown. */
+    static final long SHUTDOWN_MARGIN_MILLIS = 5_000;
+    /** The ramp assumed for a treatment whose order is unknown here. */
+    private static final long UNKNOWN_RAMP_MILLIS = 120_000;
+
+    private final RunSettings settings;
+    private final PrintWriter out;
+    private final CountDownLatch shutdown = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile String shutdownCause;
+    private volatile boolean interrupted;
+
+    DeviceMode(RunSettings settings, PrintWriter out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /** Runs the device until it is told to stop, with the operator console on {@code console} (null: none); returns the exit code. */
+    int run(BufferedReader console) {
+        Thread hook = new Thread(this::interruptedBySignal, "galvani-run-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return runDevice(console);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                LOG.debug("the JVM is shutting down; the hook ends it");
+            }
+        }
+    }
+
+    /** Asks the device to shut down (a quit command, a signal); returns at once. */
+    void requestShutdown(String cause) {
+        if (shutdownCause == null) {
+            shutdownCause = cause;
+        }
+        shutdown.countDown();
+    }
+
+    private int runDevice(BufferedReader console) {
+        int code;
+        try (RunLedger ledger = RunLedger.open(settings.dataDir())) {
+            String driverName = settings.config().driver();
+            OutputStageDriver driver = DriverRegistry.load(DeviceMode.class.getClassLoader())
+                    .create(settings.config().settingsFor(driverName));
+            KernelRuntime runtime = KernelRuntime.builder()
+                    .channel(CHANNEL, settings.profile().profile(), driver)
+                    .ledger(ledger.doseLedger())
+                    .stageHoldMillis(settings.stageHoldMillis())
+                    .sink(new StateLines(out, settings.progress() && settings.interactive()))
+                    .build();
+            try {
+                runtime.start();
+                Channel channel = runtime.channel(CHANNEL);
+                OperatorDesk desk = new OperatorDesk(channel, settings.profile().profile(), () -> requestShutdown("quit"));
+                out.printf(Locale.ROOT, "Device running: driver %s (%s), profile %s, stage hold %d ms, ledger %s;"
+                        + " 'help' lists the console's commands, Ctrl-C stops%n", driverName, settings.config().source(),
+                        settings.profile().id(), settings.stageHoldMillis(), ledger.describe());
+                out.flush();
+                code = serve(channel, desk, console, ledger);
+            } finally {
+                stopAndClose(runtime);
+            }
+        }
+        out.println("Device stopped: output disabled, driver and ledger closed");
+        out.flush();
+        return code;
+    }
+
+    private int serve(Channel channel, OperatorDesk desk, BufferedReader console, RunLedger ledger) {
+        ConsoleRequestSource source = new ConsoleRequestSource(console, out);
+        boolean startedHere = false;
+        try {
+            if (settings.startup() != null) {
+                int refused = armStartup(desk);
+                if (refused != EXIT_OK) {
+                    return refused;
+                }
+                if (settings.start()) {
+                    if (!startStartup(channel)) {
+                        return interrupted ? EXIT_OK : EXIT_FAILED;
+                    }
+                    startedHere = true;
+                }
+            }
+            if (console != null) {
+                Thread reader = new Thread(() -> source.serve(desk), "galvani-console");
+                reader.setDaemon(true);
+                reader.start();
+            }
+            return watch(channel, desk, startedHere, ledger);
+        } finally {
+            source.close();
+        }
+    }
+
+    /** Arms the start-up treatment; returns EXIT_OK, or the exit code of a refusal after saying why. */
+    private int armStartup(OperatorDesk desk) {
+        TreatmentOrder order = settings.startup();
+        RequestOutcome armed = desk.arm(order, STARTUP_ORIGIN);
+        out.println(OperatorDesk.describe("arm " + order.describe(), armed));
+        out.flush();
+        if (armed == null) {
+            return EXIT_FAILED;
+        }
+        return armed.accepted() ? EXIT_OK : EXIT_REFUSED;
+    }
+
+    /**
+     * Starts the armed start-up treatment once contact is confirmed, retrying refusals every
+     * {@value #START_RETRY_MILLIS} ms up to the start timeout. Returns whether it started.
+     */
+    private boolean startStartup(Channel channel) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.startTimeoutMillis());
+        Reason lastRefusal = null;
+        while (System.nanoTime() - deadline < 0 && shutdown.getCount() > 0) {
+            KernelSnapshot s = channel.snapshot();
+            if (s.state() != KernelState.ARMED) {
+                out.println("start: not sent: the treatment is no longer armed (" + s.state() + ", " + s.lastReason().text() + ")");
+                return false;
+            }
+            if (s.contactOk()) {
+                RequestOutcome outcome = OperatorDesk.await(channel.start(STARTUP_ORIGIN));
+                if (outcome != null && outcome.accepted()) {
+                    out.println(OperatorDesk.describe("start", outcome));
+                    out.flush();
+                    return true;
+                }
+                if (outcome != null && outcome.reason() != lastRefusal) {
+                    lastRefusal = outcome.reason();
+                    out.println(OperatorDesk.describe("start", outcome) + "; retrying");
+                    out.flush();
+                }
+            }
+            pause(START_RETRY_MILLIS);
+        }
+        if (shutdown.getCount() == 0) {
+            return false;
+        }
+        out.printf(Locale.ROOT, "start: not accepted within %.1f s%s%n", settings.startTimeoutMillis() / 1e3,
+                lastRefusal == null ? " (electrode contact was never confirmed)" : " (last refusal: " + lastRefusal.text() + ")");
+        out.flush();
+        return false;
+    }
+
+    /**
+     * The progress bar and the ledger's samples, until a shutdown is asked for or (--exit-when-done) the
+     * treatment has ended.
+     */
+    private int watch(Channel channel, OperatorDesk desk, boolean startedHere, RunLedger ledger) {
+        ProgressPrinter progress = new ProgressPrinter(out, settings.progress(), settings.interactive(),
+                settings.progressEveryMillis());
+        try {
+            while (!awaitShutdown(POLL_MILLIS)) {
+                KernelSnapshot s = channel.snapshot();
+                ledger.sample(s);
+                TreatmentOrder order = desk.armed();
+                progress.show(s, order == null ? 0 : Math.round(order.durationMinutes() * 60_000), System.nanoTime() / 1_000_000);
+                if (settings.exitWhenDone() && startedHere && ended(s)) {
+                    progress.end();
+                    out.printf(Locale.ROOT, "Treatment %s ended: %s (%s)%n", s.treatmentId(), s.halted() ? "HALTED" : s.state(),
+                            s.lastReason().text());
+                    return s.state() == KernelState.COMPLETE && !s.halted() ? EXIT_OK : EXIT_FAILED;
+                }
+            }
+            progress.end();
+            return EXIT_OK;
+        } finally {
+            progress.end();
+        }
+    }
+
+    private static boolean ended(KernelSnapshot s) {
+        return s.halted() || s.state() == KernelState.COMPLETE || s.state() == KernelState.IDLE
+                || s.state() == KernelState.FAULT;
+    }
+
+    /**
+     * Ends any treatment with a stop request and waits (bounded by its ramp plus a margin) until the
+     * output is at zero; then closes the runtime, which disables the output and closes the driver.
+     */
+    private void stopAndClose(KernelRuntime runtime) {
+        try {
+            Channel channel = runtime.channel(CHANNEL);
+            KernelSnapshot s = channel.snapshot();
+            String cause = shutdownCause == null ? "shutting down" : shutdownCause;
+            if (needsStop(s.state())) {
+                out.printf(Locale.ROOT, "%s: stopping treatment %s (%s) with a ramp-down%n", cause, s.treatmentId(), s.state());
+                out.println(OperatorDesk.describe("stop", OperatorDesk.await(channel.stop("shutdown"))));
+                out.flush();
+            }
+            if (s.setpointMicroamps() > 0 || needsStop(s.state()) || s.state() == KernelState.RAMP_DOWN) {
+                awaitZero(channel);
+            }
+        } finally {
+            runtime.close();
+        }
+    }
+
+    private void awaitZero(Channel channel) {
+        long startNanos = System.nanoTime();
+        long limitMillis = rampMillis() + SHUTDOWN_MARGIN_MILLIS;
+        long deadline = startNanos + TimeUnit.MILLISECONDS.toNanos(limitMillis);
+        KernelSnapshot s = channel.snapshot();
+        while (System.nanoTime() - deadline < 0 && !atZero(s)) {
+            pause(10);
+            s = channel.snapshot();
+        }
+        if (atZero(s)) {
+            out.printf(Locale.ROOT, "Output at zero after %.1f s (%s, %s)%n", (System.nanoTime() - startNanos) / 1e9,
+                    s.state(), s.lastReason().text());
+        } else {
+            out.printf(Locale.ROOT, "Output not at zero within %.1f s (%s, %d uA): disabling it%n", limitMillis / 1e3,
+                    s.state(), s.setpointMicroamps());
+        }
+        out.flush();
+    }
+
+    private long rampMillis() {
+        return settings.startup() == null ? UNKNOWN_RAMP_MILLIS : Math.round(settings.startup().rampSeconds() * 1_000);
+    }
+
+    private static boolean atZero(KernelSnapshot s) {
+        return s.halted() || (s.setpointMicroamps() == 0 && s.state() != KernelState.RAMP_DOWN && !needsStop(s.state()))
+                || s.state() == KernelState.FAULT;
+    }
+
+    private static boolean needsStop(KernelState state) {
+        return state == KernelState.ARMED || state == KernelState.RAMP_UP || state == KernelState.DELIVERING
+                || state == KernelState.PAUSED || state == KernelState.CONTACT_LOST;
+    }
+
+    /** The shutdown hook: SIGINT or SIGTERM. Ends the device as a quit does, then exits 0. */
+    private void interruptedBySignal() {
+        if (finished.getCount() == 0) {
+            return; // the device had already stopped: a normal exit
+        }
+        interrupted = true;
+        requestShutdown("interrupted");
+        try {
+            finished.await(rampMillis() + 2 * SHUTDOWN_MARGIN_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        out.flush();
+        // The JVM would exit with 130 (143) after a signal; a clean, complete shutdown is a success.
+        Runtime.getRuntime().halt(finished.getCount() == 0 ? EXIT_OK : EXIT_FAILED);
+    }
+
+    private boolean awaitShutdown(long millis) {
+        try {
+            return shutdown.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.galvani.app.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.galvani.app.CliRun;
+import org.galvani.trace.Verifies;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RunCommandTest {
+
+    private static final java.util.regex.Pattern ENDED_AT = java.util.regex.Pattern.compile(
+            "state: S-1 RAMP_DOWN -> COMPLETE \\(the ramp-down reached zero\\) at (\\d+\\.\\d+) mA");
+
+    @TempDir
+    Path data;
+
+    @Test
+    @Verifies({"SRS-APP-050", "SRS-APP-052", "SRS-APP-055"})
+    void aScriptedTreatmentRunsWithoutAConsoleAndARestartCountsTheDoseTheLedgerKept() {
+        CliRun run = CliRun.of("run", "--profile", "bench-test", "--data-dir", data.toString(), "--no-console",
+                "--treatment-id", "S-1", "--drug", "dexamethasone-sodium-phosphate", "--current-ma", "1", "--area-cm2", "10",
+                "--dose-mamin", "0.02", "--ramp-s", "0.5", "--start", "--exit-when-done", "--progress-every-s", "0.5");
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("Treatment S-1 ended: COMPLETE"), run.out());
+
+        // The ledger in the data directory remembers it: the same treatment again starts from the dose already
+        // given, so that all its runs together stay within the prescription (the kernel ends a treatment
+        // a ramp-down early, so a completed one may be topped up, never beyond).
+        CliRun again = CliRun.of("run", "--profile", "bench-test", "--data-dir", data.toString(), "--no-console",
+                "--treatment-id", "S-1", "--drug", "dexamethasone-sodium-phosphate", "--current-ma", "1", "--area-cm2", "10",
+                "--dose-mamin", "0.02", "--ramp-s", "0.5", "--start", "--exit-when-done");
+        java.util.regex.Matcher first = ENDED_AT.matcher(run.out());
+        java.util.regex.Matcher second = ENDED_AT.matcher(again.out());
+        assertTrue(first.find() && second.find(), run.out() + again.out());
+        double before = Double.parseDouble(first.group(1));
+        assertTrue(again.out().contains("state: S-1 IDLE -> ARMED (requested by an operator) at " + first.group(1)),
+                "armed with the dose already given: " + again.out());
+        double total = Double.parseDouble(second.group(1));
+        assertTrue(total >= before && total <= 0.02, "within the prescription: " + again.out());
+    }
+
+    @Test
+    @Verifies({"SRS-APP-050", "SRS-APP-054"})
+    void theHelpDocumentsTheExitCodesAndTheConsole() {
+        CliRun run = CliRun.of("run", "--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("Exit codes: 0 a clean shutdown"), run.out());
+        assertTrue(run.out().contains("Ctrl-C (SIGINT or SIGTERM)"), run.out());
+        assertTrue(run.out().contains("--exit-when-done"), run.out());
+    }
+
+    @ParameterizedTest
+    @Verifies({"SRS-APP-052", "SRS-APP-002"})
+    @CsvSource(delimiter = '|', value = {
+        "--start|--start needs a start-up treatment",
+        "--drug x|--drug needs --treatment-id",
+        "--treatment-id T --drug x --current-ma 1 --area-cm2 10 --dose-mamin 1 --exit-when-done|--exit-when-done needs --start",
+        "--treatment-id T --current-ma 1 --area-cm2 10 --dose-mamin 1|--treatment-id needs --drug",
+        "--treatment-id T --drug x --area-cm2 10 --dose-mamin 1|--treatment-id needs --current-ma",
+        "--treatment-id T --drug x --current-ma 1 --area-cm2 10|exactly one of --dose-mamin and --duration-min",
+        "--treatment-id T --drug x --current-ma 0 --area-cm2 10 --dose-mamin 1|--current-ma must be a positive number",
+        "--treatment-id T --drug x --current-ma 1 --area-cm2 10 --dose-mamin 1 --active-electrode up|--active-electrode must be anode or cathode",
+        "--profile lab|--profile must be drug-delivery-patch, tap-water-hyperhidrosis, wearable-patch or bench-test",
+        "--progress-every-s 0|--progress-every-s must be a positive number",
+        "--start-timeout-s -1|--start-timeout-s must be a positive number",
+        "--stage-hold-ms -1|--stage-hold-ms must be from 0 to 3600000, was -1",
+        "--config /no/such/galvani.yaml|/no/such/galvani.yaml"})
+    void badOptionsAreUsageErrorsNamingTheOptionAndNothingRuns(String options, String message) {
+        String[] args = ("run --no-console --data-dir " + data + " " + options).split(" ");
+        CliRun run = CliRun.of(args);
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains(message), run.err());
+        assertTrue(run.out().isEmpty(), "nothing ran: " + run.out());
+    }
+}
