@@ -5,35 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
-import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
-import org.eclipse.milo.opcua.stack.core.security.DefaultClientCertificateValidator;
-import org.eclipse.milo.opcua.stack.core.security.MemoryCertificateQuarantine;
-import org.eclipse.milo.opcua.stack.core.security.MemoryTrustListManager;
-import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
-import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
-import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
-import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
-import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
-import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
-import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodResult;
-import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
-import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
 import org.galvani.app.config.GalvaniConfig;
 import org.galvani.app.config.OpcUaSettings;
 import org.galvani.app.ledger.SqliteLedger;
@@ -62,7 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
 class GatewayStartupTest {
 
     private static final String PASSWORD = "correct horse battery staple";
-    private static final String NAMESPACE = "urn:galvani:device";
 
     @TempDir
     Path dir;
@@ -106,7 +86,7 @@ class GatewayStartupTest {
     @Verifies({"SRS-APP-064", "SRS-APP-062"})
     void anArmFromAClinicianReachesTheKernelAndTheLedgerWithTheUserAsOrigin() throws Exception {
         GatewayUser dora = new GatewayUser("dora", Role.CLINICIAN, PasswordHash.of(PASSWORD));
-        OpcUaSettings settings = settings(freePort(), dora);
+        OpcUaSettings settings = settings(GatewayTestClient.freePort(), dora);
         try (SqliteLedger ledger = SqliteLedger.open(dir, Clock.systemUTC());
              KernelRuntime runtime = KernelRuntime.builder()
                      .channel("ch0", Profiles.quickDrugDelivery("opcua-app-test", 60_000_000L)
@@ -170,47 +150,9 @@ class GatewayStartupTest {
 
     private static CallMethodResult call(OpcUaGateway gateway, String user, String method, double milliamps)
             throws Exception {
-        KeyPair keys = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
-        X509Certificate certificate = new SelfSignedCertificateBuilder(keys).setCommonName("galvani app test client")
-                .setApplicationUri("urn:galvani:app-test-client").addIpAddress("127.0.0.1").build();
-        gateway.certificates().trust(certificate);
-        MemoryTrustListManager trust = new MemoryTrustListManager();
-        trust.addTrustedCertificate(gateway.certificates().certificate());
-        OpcUaClient client = OpcUaClient.create(gateway.endpointUrl(),
-                endpoints -> endpoints.stream()
-                        .filter(e -> SecurityPolicy.Basic256Sha256.getUri().equals(e.getSecurityPolicyUri()))
-                        .filter(e -> e.getSecurityMode() == MessageSecurityMode.SignAndEncrypt)
-                        .findFirst(),
-                transport -> { },
-                config -> config.setApplicationName(LocalizedText.english("galvani app test client"))
-                        .setApplicationUri("urn:galvani:app-test-client")
-                        .setKeyPair(keys)
-                        .setCertificate(certificate)
-                        .setCertificateChain(new X509Certificate[] {certificate})
-                        .setCertificateValidator(new DefaultClientCertificateValidator(trust,
-                                new MemoryCertificateQuarantine()))
-                        .setRequestTimeout(UInteger.valueOf(10_000))
-                        .setIdentityProvider(new UsernameProvider(user, PASSWORD)));
-        client.connect();
-        try {
-            int ns = client.getNamespaceTable().getIndex(NAMESPACE).intValue();
-            assertEquals("Acme", ((LocalizedText) client.readValue(0, TimestampsToReturn.Neither,
-                    new NodeId(ns, "Devices/ch0/Manufacturer")).getValue().getValue()).getText(),
-                    "the configured identity");
-            Variant[] inputs = "Arm".equals(method)
-                    ? new Variant[] {new Variant("dexamethasone-sodium-phosphate"), new Variant(milliamps),
-                        new Variant(0.06), new Variant(10.0)}
-                    : new Variant[0];
-            return client.call(List.of(new CallMethodRequest(new NodeId(ns, "Devices/ch0"),
-                    new NodeId(ns, "Devices/ch0/" + method), inputs))).getResults()[0];
-        } finally {
-            client.disconnect();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        try (GatewayTestClient client = GatewayTestClient.connect(gateway, user, PASSWORD)) {
+            assertEquals("Acme", ((LocalizedText) client.read("ch0", "Manufacturer")).getText(), "the configured identity");
+            return "Arm".equals(method) ? client.arm("ch0", milliamps) : client.call("ch0", method);
         }
     }
 }
