@@ -73,7 +73,13 @@ public final class GatewayStartup {
                     softwareRevision()));
         }
         OpcUaGateway gateway = builder.build();
-        gateway.start();
+        try {
+            gateway.start();
+        } catch (Exception e) {
+            // Milo's threads and the PKI directory are released even when the port could not be bound.
+            gateway.close();
+            throw e;
+        }
         return gateway;
     }
 

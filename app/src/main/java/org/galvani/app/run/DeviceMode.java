@@ -133,7 +133,8 @@ public final class DeviceMode {
             gateway = GatewayStartup.start(settings.opcua(), runtime, settings.dataDir(), ledger.gatewayAudit(),
                     System.getenv());
         } catch (Exception e) {
-            throw new IllegalStateException("the OPC UA gateway could not start: " + e.getMessage()
+            throw new IllegalStateException("the OPC UA gateway could not start at " + settings.opcua().host() + ":"
+                    + settings.opcua().port() + ": " + e.getMessage()
                     + " (--opcua-port, --opcua-host; --no-opcua runs without it)", e);
         }
         for (String line : GatewayStartup.describe(gateway, settings.opcua(),

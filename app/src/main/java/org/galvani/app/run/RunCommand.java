@@ -33,6 +33,8 @@ import picocli.CommandLine.Option;
             "Runs the device: the configured driver under the safety kernel in real time (1 kHz), the dose ledger"
                 + " in --data-dir, and an operator console on standard input (one command a line: arm, start, pause,"
                 + " resume, stop, ack, status, quit, help; each answered with the kernel's decision and reason).",
+            "Unless --no-opcua it serves the device over OPC UA at opc.tcp://HOST:4840/galvani (users from the"
+                + " configuration and GALVANI_<ROLE>_PASSWORD; every call recorded in the ledger; docs/OPCUA.md).",
             "A progress bar shows while a treatment runs. Ctrl-C (SIGINT or SIGTERM) or 'quit' ends any treatment"
                 + " with a ramp-down, waits for the output to reach zero, closes the driver and the ledger and exits.",
             "Exit codes: 0 a clean shutdown (quit, Ctrl-C, or --exit-when-done after the treatment completed);"

@@ -1,6 +1,8 @@
 package org.galvani.app.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -8,6 +10,8 @@ import java.io.PipedReader;
 import java.io.PipedWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -113,6 +117,23 @@ class RunGatewayTest {
                     .filter(e -> e.type() == KernelEventType.REQUEST_ACCEPTED && e.request() == RequestKind.ARM)
                     .findFirst().orElseThrow();
             assertEquals("dora", accepted.origin(), "the kernel and the ledger name the user as requester");
+        }
+    }
+
+    @Test
+    @Verifies("SRS-APP-064")
+    void aGatewayPortInUseStopsTheDeviceBeforeItRunsNamingTheAddress() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            OpcUaSettings opcua = new OpcUaSettings("127.0.0.1", taken.getLocalPort(), false, false, null, List.of(),
+                    null, null, null);
+            RunSettings settings = new RunSettings(GalvaniConfig.defaults(), DemoProfile.BENCH_TEST, data, false, false,
+                    200, null, false, 10_000, false, 300, opcua);
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> new DeviceMode(settings, out).run(null));
+            assertTrue(e.getMessage().startsWith("the OPC UA gateway could not start at 127.0.0.1:" + taken.getLocalPort()
+                    + ": "), e.getMessage());
+            assertTrue(e.getMessage().endsWith("(--opcua-port, --opcua-host; --no-opcua runs without it)"), e.getMessage());
+            assertFalse(printed().contains("Device running"), printed());
         }
     }
 }
