@@ -3,6 +3,8 @@ package org.galvani.app;
 import java.io.PrintWriter;
 import org.galvani.app.demo.DemoCommand;
 import org.galvani.app.ledger.SessionsCommand;
+import org.galvani.app.opcua.HashPasswordCommand;
+import org.galvani.app.opcua.TrustCommand;
 import org.galvani.app.report.ReportCommand;
 import org.galvani.app.run.RunCommand;
 import org.galvani.trace.Implements;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Command;
         versionProvider = GalvaniVersion.class,
         description = "Galvani: a safety-kernel framework for iontophoresis devices.",
         subcommands = {DemoCommand.class, RunCommand.class, EmulatorCommand.class, ReportCommand.class,
-            SessionsCommand.class, TraceCommand.class, CommandLine.HelpCommand.class})
+            SessionsCommand.class, TraceCommand.class, TrustCommand.class, HashPasswordCommand.class,
+            CommandLine.HelpCommand.class})
 @Implements("SRS-APP-002")
 public final class GalvaniCli implements Runnable {
 

@@ -25,6 +25,10 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  *   sim: {seed: 7}
  * ledger:
  *   dataDir: /var/lib/galvani
+ * opcua:
+ *   port: 4840
+ *   users:
+ *     - {name: dora, role: clinician, passwordHash: "pbkdf2-sha256$..."}
  * </pre>
  *
  * Every driver named under {@code drivers:} must be on the class path and its settings are checked by
@@ -37,7 +41,7 @@ public final class ConfigFile {
     /** Far larger than any configuration, small enough that a wrong file cannot exhaust memory. */
     static final int MAX_CODE_POINTS = 64 * 1024;
 
-    private static final Set<String> TOP = Set.of("driver", "drivers", "ledger");
+    private static final Set<String> TOP = Set.of("driver", "drivers", "ledger", "opcua");
     private static final Set<String> LEDGER = Set.of("dataDir");
 
     private ConfigFile() {
@@ -85,7 +89,9 @@ public final class ConfigFile {
                         "driver '" + entry.getKey() + "'", false));
             }
         }
-        return new GalvaniConfig(source, driver, settings, ledgerDataDir(in, top));
+        OpcUaSettings opcua = top.containsKey("opcua") ? OpcUaSettingsReader.read(in, top.get("opcua").getValueNode())
+                : null;
+        return new GalvaniConfig(source, driver, settings, ledgerDataDir(in, top), opcua);
     }
 
     /** The ledger's data directory: a non-blank path, or null when the file names none. */

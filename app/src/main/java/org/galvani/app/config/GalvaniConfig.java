@@ -13,9 +13,10 @@ import org.galvani.kernel.spi.DriverSettings;
  * @param driverSettings settings by driver name (drivers not named here run on their defaults)
  * @param ledgerDataDir  the dose ledger's data directory ({@code ledger: {dataDir: DIR}}), or null when the
  *                       configuration names none (commands then use {@code --data-dir} or ./galvani-data)
+ * @param opcua          the OPC UA gateway's settings ({@code opcua:}; its defaults when the file has none)
  */
 public record GalvaniConfig(String source, String driver, Map<String, Map<String, String>> driverSettings,
-                            String ledgerDataDir) {
+                            String ledgerDataDir, OpcUaSettings opcua) {
 
     /** The driver when no configuration names one: the in-process simulator. */
     public static final String DEFAULT_DRIVER = "sim";
@@ -24,6 +25,13 @@ public record GalvaniConfig(String source, String driver, Map<String, Map<String
         Map<String, Map<String, String>> copy = new LinkedHashMap<>();
         driverSettings.forEach((name, values) -> copy.put(name, Map.copyOf(values)));
         driverSettings = Map.copyOf(copy);
+        opcua = opcua == null ? OpcUaSettings.defaults() : opcua;
+    }
+
+    /** A configuration with the OPC UA gateway's defaults. */
+    public GalvaniConfig(String source, String driver, Map<String, Map<String, String>> driverSettings,
+                         String ledgerDataDir) {
+        this(source, driver, driverSettings, ledgerDataDir, null);
     }
 
     /** A configuration that names no ledger data directory. */
@@ -38,7 +46,7 @@ public record GalvaniConfig(String source, String driver, Map<String, Map<String
 
     /** The same configuration with another driver chosen (for a command-line option). */
     public GalvaniConfig withDriver(String name) {
-        return new GalvaniConfig(source, name, driverSettings, ledgerDataDir);
+        return new GalvaniConfig(source, name, driverSettings, ledgerDataDir, opcua);
     }
 
     /** The settings of driver {@code name} (empty when the configuration has none), named after this source. */

@@ -83,7 +83,20 @@ final class LedgerSchema {
                             + " contact_ok INTEGER NOT NULL,"
                             + " output_enabled INTEGER NOT NULL)",
                     "CREATE INDEX samples_by_treatment ON samples (treatment_id, run, time_micros)",
-                    "CREATE INDEX events_by_treatment ON events (treatment_id, seq)"));
+                    "CREATE INDEX events_by_treatment ON events (treatment_id, seq)"),
+            // 3: every method call on the OPC UA gateway, accepted or refused (the audit trail of RC-016).
+            // The caller is named by the user name only.
+            List.of("CREATE TABLE gateway_calls ("
+                            + " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                            + " time_millis INTEGER NOT NULL,"
+                            + " user_name TEXT NOT NULL,"
+                            + " device_id TEXT NOT NULL,"
+                            + " method TEXT NOT NULL,"
+                            + " arguments TEXT NOT NULL,"
+                            + " accepted INTEGER NOT NULL,"
+                            + " status TEXT NOT NULL,"
+                            + " reason TEXT NOT NULL)",
+                    "CREATE INDEX gateway_calls_by_device ON gateway_calls (device_id, time_millis)"));
 
     /** The version this Galvani writes. */
     static final int CURRENT = MIGRATIONS.size();

@@ -34,6 +34,7 @@ import org.galvani.kernel.port.DoseLedger;
 import org.galvani.kernel.port.RecoveryBound;
 import org.galvani.kernel.port.TreatmentArming;
 import org.galvani.kernel.runtime.KernelSnapshot;
+import org.galvani.opcua.CallRecord;
 import org.galvani.trace.Implements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -409,6 +410,57 @@ public final class SqliteLedger implements DoseLedger, SessionArchive, AutoClose
                     e.getMessage());
         }
         samples.clear();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // OPC UA gateway calls
+
+    /**
+     * Records one method call on the OPC UA gateway, accepted or refused, durably (the gateway's service
+     * thread calls it, never the control loop). The caller is named only by the user name. Throws
+     * {@link LedgerException} naming the file when it cannot be written.
+     */
+    @Implements("SRS-APP-062")
+    public synchronized void recordGatewayCall(CallRecord call) {
+        write("the gateway call " + call.describe(), () -> {
+            try (PreparedStatement s = db.prepareStatement("INSERT INTO gateway_calls (time_millis, user_name,"
+                    + " device_id, method, arguments, accepted, status, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                s.setLong(1, call.time().toEpochMilli());
+                s.setString(2, call.user());
+                s.setString(3, call.deviceId());
+                s.setString(4, call.method());
+                // One argument a line: the gateway escapes control characters in client text, so none holds a newline.
+                s.setString(5, String.join("\n", call.arguments()));
+                s.setInt(6, call.accepted() ? 1 : 0);
+                s.setString(7, call.status());
+                s.setString(8, call.reason());
+                s.executeUpdate();
+            }
+        });
+    }
+
+    /** The gateway calls on {@code deviceId} answered from {@code from} to {@code to} (inclusive), oldest first. */
+    @Implements("SRS-APP-062")
+    public synchronized List<CallRecord> gatewayCalls(String deviceId, Instant from, Instant to) {
+        try (PreparedStatement s = db.prepareStatement("SELECT * FROM gateway_calls WHERE device_id = ?"
+                + " AND time_millis BETWEEN ? AND ? ORDER BY time_millis, seq")) {
+            s.setString(1, deviceId);
+            s.setLong(2, from.toEpochMilli());
+            s.setLong(3, to.toEpochMilli());
+            List<CallRecord> calls = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String arguments = rs.getString("arguments");
+                    calls.add(new CallRecord(Instant.ofEpochMilli(rs.getLong("time_millis")), rs.getString("user_name"),
+                            rs.getString("device_id"), rs.getString("method"),
+                            arguments.isEmpty() ? List.of() : List.of(arguments.split("\n", -1)),
+                            rs.getInt("accepted") == 1, rs.getString("status"), rs.getString("reason")));
+                }
+            }
+            return calls;
+        } catch (SQLException e) {
+            throw new LedgerException(file + ": cannot read the gateway calls of " + deviceId + ": " + e.getMessage(), e);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.galvani.app.opcua.GatewayStartup;
 import org.galvani.kernel.KernelState;
 import org.galvani.kernel.Reason;
 import org.galvani.kernel.runtime.Channel;
@@ -13,6 +14,7 @@ import org.galvani.kernel.runtime.KernelSnapshot;
 import org.galvani.kernel.runtime.RequestOutcome;
 import org.galvani.kernel.spi.DriverRegistry;
 import org.galvani.kernel.spi.OutputStageDriver;
+import org.galvani.opcua.OpcUaGateway;
 import org.galvani.trace.Implements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +53,8 @@ public final class DeviceMode {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile String shutdownCause;
     private volatile boolean interrupted;
+    /** The OPC UA gateway while the device runs with one. */
+    private volatile OpcUaGateway runningGateway;
 
     DeviceMode(RunSettings settings, PrintWriter out) {
         this.settings = settings;
@@ -93,7 +97,10 @@ public final class DeviceMode {
                     .stageHoldMillis(settings.stageHoldMillis())
                     .sink(new StateLines(out, settings.progress() && settings.interactive()))
                     .build();
+            OpcUaGateway gateway = null;
             try {
+                // Before the control loop: the gateway's first start makes its RSA key, which takes the CPU.
+                gateway = startGateway(runtime, ledger);
                 runtime.start();
                 Channel channel = runtime.channel(CHANNEL);
                 OperatorDesk desk = new OperatorDesk(channel, settings.profile().profile(), () -> requestShutdown("quit"));
@@ -103,12 +110,45 @@ public final class DeviceMode {
                 out.flush();
                 code = serve(channel, desk, console, ledger);
             } finally {
+                // No more network requests while the treatment is ended and the device closed.
+                if (gateway != null) {
+                    gateway.close();
+                }
                 stopAndClose(runtime);
             }
         }
         out.println("Device stopped: output disabled, driver and ledger closed");
         out.flush();
         return code;
+    }
+
+    /** Starts the OPC UA gateway over the runtime and says where it serves; null with --no-opcua. */
+    @Implements("SRS-APP-064")
+    private OpcUaGateway startGateway(KernelRuntime runtime, RunLedger ledger) {
+        if (settings.opcua() == null) {
+            return null;
+        }
+        OpcUaGateway gateway;
+        try {
+            gateway = GatewayStartup.start(settings.opcua(), runtime, settings.dataDir(), ledger.gatewayAudit(),
+                    System.getenv());
+        } catch (Exception e) {
+            throw new IllegalStateException("the OPC UA gateway could not start at " + settings.opcua().host() + ":"
+                    + settings.opcua().port() + ": " + e.getMessage()
+                    + " (--opcua-port, --opcua-host; --no-opcua runs without it)", e);
+        }
+        for (String line : GatewayStartup.describe(gateway, settings.opcua(),
+                GatewayStartup.users(settings.opcua(), System.getenv()))) {
+            out.println(line);
+        }
+        out.flush();
+        runningGateway = gateway;
+        return gateway;
+    }
+
+    /** For tests: the OPC UA gateway while the device runs with one, else null. */
+    OpcUaGateway gateway() {
+        return runningGateway;
     }
 
     private int serve(Channel channel, OperatorDesk desk, BufferedReader console, RunLedger ledger) {

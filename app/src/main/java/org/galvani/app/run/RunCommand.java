@@ -10,6 +10,7 @@ import org.galvani.app.cli.OptionValues;
 import org.galvani.app.config.ConfigException;
 import org.galvani.app.config.ConfigFile;
 import org.galvani.app.config.GalvaniConfig;
+import org.galvani.app.config.OpcUaSettings;
 import org.galvani.app.ledger.DataDirOption;
 import org.galvani.app.profile.DemoProfile;
 import org.galvani.kernel.runtime.KernelRuntime;
@@ -32,6 +33,8 @@ import picocli.CommandLine.Option;
             "Runs the device: the configured driver under the safety kernel in real time (1 kHz), the dose ledger"
                 + " in --data-dir, and an operator console on standard input (one command a line: arm, start, pause,"
                 + " resume, stop, ack, status, quit, help; each answered with the kernel's decision and reason).",
+            "Unless --no-opcua it serves the device over OPC UA at opc.tcp://HOST:4840/galvani (users from the"
+                + " configuration and GALVANI_<ROLE>_PASSWORD; every call recorded in the ledger; docs/OPCUA.md).",
             "A progress bar shows while a treatment runs. Ctrl-C (SIGINT or SIGTERM) or 'quit' ends any treatment"
                 + " with a ramp-down, waits for the output to reach zero, closes the driver and the ledger and exits.",
             "Exit codes: 0 a clean shutdown (quit, Ctrl-C, or --exit-when-done after the treatment completed);"
@@ -118,6 +121,22 @@ public final class RunCommand implements Callable<Integer> {
             + " when it completed).")
     private boolean exitWhenDone;
 
+    @Option(names = "--opcua-port", paramLabel = "PORT",
+            description = "The OPC UA gateway's TCP port (default: the configuration's opcua.port, else 4840).")
+    private Integer opcuaPort;
+
+    @Option(names = "--opcua-host", paramLabel = "HOST",
+            description = "The address the OPC UA gateway binds to and names in its endpoint opc.tcp://HOST:PORT/galvani"
+                    + " (default: the configuration's opcua.host, else 0.0.0.0: every interface).")
+    private String opcuaHost;
+
+    @Option(names = "--insecure", description = "Also offer the OPC UA None security policy (no signing, no"
+            + " encryption; passwords stay encrypted): for a lab bench, never on a clinic network.")
+    private boolean insecure;
+
+    @Option(names = "--no-opcua", description = "Do not start the OPC UA gateway (docs/OPCUA.md).")
+    private boolean noOpcua;
+
     @Override
     public Integer call() {
         RunSettings settings = settings();
@@ -147,9 +166,28 @@ public final class RunCommand implements Callable<Integer> {
                     + stageHoldMillis);
         }
         GalvaniConfig config = config();
+        OpcUaSettings opcua = opcua(config);
         return new RunSettings(config, profile, dataDir.resolve(config), !noProgress, System.console() != null,
                 Math.round(progressEverySeconds * 1_000), order, start, Math.round(startTimeoutSeconds * 1_000),
-                exitWhenDone, stageHoldMillis);
+                exitWhenDone, stageHoldMillis, opcua);
+    }
+
+    /** The gateway's settings: the configuration's, with the options' overrides; null with --no-opcua. */
+    @Implements("SRS-APP-064")
+    private OpcUaSettings opcua(GalvaniConfig config) {
+        if (noOpcua) {
+            if (opcuaPort != null || opcuaHost != null || insecure) {
+                throw usage("--no-opcua cannot be combined with --opcua-port, --opcua-host or --insecure");
+            }
+            return null;
+        }
+        if (opcuaPort != null && (opcuaPort < 1 || opcuaPort > 65_535)) {
+            throw usage("--opcua-port must be from 1 to 65535, was " + opcuaPort);
+        }
+        if (opcuaHost != null && opcuaHost.isBlank()) {
+            throw usage("--opcua-host must not be blank");
+        }
+        return config.opcua().overriddenBy(opcuaHost == null ? null : opcuaHost.trim(), opcuaPort, insecure);
     }
 
     private TreatmentOrder startupOrder() {

@@ -3,8 +3,10 @@ package org.galvani.app.run;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.galvani.app.ledger.SqliteLedger;
+import org.galvani.app.opcua.LedgerCallAudit;
 import org.galvani.kernel.port.DoseLedger;
 import org.galvani.kernel.runtime.KernelSnapshot;
+import org.galvani.opcua.CallAuditSink;
 import org.galvani.trace.Implements;
 
 /**
@@ -24,6 +26,11 @@ final class RunLedger implements AutoCloseable {
     /** Opens the ledger kept in {@code dataDir}; throws naming the file when it cannot. */
     static RunLedger open(Path dataDir) {
         return new RunLedger(SqliteLedger.open(dataDir, Clock.systemUTC()));
+    }
+
+    /** The OPC UA gateway's audit trail: every call into this ledger. */
+    CallAuditSink gatewayAudit() {
+        return new LedgerCallAudit(ledger);
     }
 
     DoseLedger doseLedger() {

@@ -2,6 +2,7 @@ package org.galvani.app.run;
 
 import java.nio.file.Path;
 import org.galvani.app.config.GalvaniConfig;
+import org.galvani.app.config.OpcUaSettings;
 import org.galvani.app.profile.DemoProfile;
 
 /**
@@ -20,8 +21,10 @@ import org.galvani.app.profile.DemoProfile;
  * @param exitWhenDone       whether to shut down once the start-up treatment has ended
  * @param stageHoldMillis    how long the stage may keep driving after the host goes silent (ms), for the
  *                           ledger's count of a treatment a crash interrupted
+ * @param opcua              the OPC UA gateway's settings (the configuration's with the options' overrides),
+ *                           or null for none ({@code --no-opcua})
  */
 record RunSettings(GalvaniConfig config, DemoProfile profile, Path dataDir, boolean progress, boolean interactive,
                    long progressEveryMillis, TreatmentOrder startup, boolean start, long startTimeoutMillis,
-                   boolean exitWhenDone, int stageHoldMillis) {
+                   boolean exitWhenDone, int stageHoldMillis, OpcUaSettings opcua) {
 }

@@ -57,7 +57,7 @@ class ConfigFileTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             unknown driver                 | driver: wrie                                    | galvani.yaml:1:9: driver 'wrie' is not on the class path; available: sim, wire
-            unknown top-level key          | driver: sim\\ndriverz: {}                        | galvani.yaml:2:1: unknown key 'driverz' in the configuration; known: [driver, drivers, ledger]
+            unknown top-level key          | driver: sim\\ndriverz: {}                        | galvani.yaml:2:1: unknown key 'driverz' in the configuration; known: [driver, drivers, ledger, opcua]
             settings of an unknown driver  | drivers:\\n  serial: {port: 1}                   | galvani.yaml:2:3: unknown key 'serial' in drivers; known: [sim, wire]
             unknown setting                | drivers:\\n  wire: {prot: 7450}                  | galvani.yaml:2:10: unknown key 'prot' in driver 'wire'; known:
             bad setting of the chosen one  | driver: wire\\ndrivers:\\n  wire: {port: 70000}  | galvani.yaml:3:16: driver 'wire': setting 'port' must be an integer from 1 to 65535, was 70000

@@ -213,7 +213,7 @@ class CrashRecoveryIT {
     }
 
     private JarProcess startRun(Path config, Path data, String treatment, String name, boolean exitWhenDone) throws Exception {
-        List<String> args = new ArrayList<>(List.of("run", "--config", config.toString(), "--profile", "bench-test",
+        List<String> args = new ArrayList<>(List.of("run", "--no-opcua", "--config", config.toString(), "--profile", "bench-test",
                 "--data-dir", data.toString(), "--no-console", "--progress-every-s", "1", "--treatment-id", treatment,
                 "--drug", DRUG, "--current-ma", "1", "--area-cm2", "10", "--dose-mamin", DOSE_MAMIN,
                 "--ramp-s", String.valueOf(RAMP_SECONDS), "--start", "--start-timeout-s", "20",

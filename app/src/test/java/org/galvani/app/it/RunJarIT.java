@@ -18,7 +18,7 @@ class RunJarIT {
     @Test
     @Verifies({"SRS-APP-054", "SRS-APP-050"})
     void sigtermDuringDeliveryRampsDownToZeroClosesEverythingAndExitsZero() throws Exception {
-        try (JarProcess run = JarProcess.start(scratch, "run", List.of(), "run", "--profile", "bench-test", "--no-console",
+        try (JarProcess run = JarProcess.start(scratch, "run", List.of(), "run", "--profile", "bench-test", "--no-console", "--no-opcua",
                 "--data-dir", scratch.resolve("data").toString(), "--treatment-id", "SIG-1",
                 "--drug", "dexamethasone-sodium-phosphate", "--current-ma", "0.5", "--area-cm2", "10", "--dose-mamin", "0.04",
                 "--ramp-s", "1", "--start")) {

@@ -47,10 +47,30 @@ class LedgerSchemaTest {
                     + " 1000, 1000, 2000, 'COMPLETE', 1, 0, 2400000000, 2400000000, 0)");
         }
         try (SqliteLedger ledger = SqliteLedger.open(dir, clock)) {
-            assertEquals(List.of(1, 2), versions(ledger.connection()));
+            assertEquals(List.of(1, 2, 3), versions(ledger.connection()));
             SessionSummary old = ledger.session("T-OLD").orElseThrow().summary();
             assertEquals(2_400_000_000L, old.countedDoseMicroampMillis());
             assertEquals(List.of(), ledger.session("T-OLD").orElseThrow().samples(), "the new samples table is there");
+        }
+    }
+
+    @Test
+    @Verifies({"SRS-APP-031", "SRS-APP-062"})
+    void aVersionTwoDatabaseGainsTheGatewayCallsTableAndKeepsItsSamples() throws SQLException {
+        try (Connection db = connect(); Statement s = db.createStatement()) {
+            LedgerSchema.migrate(db, file(), 2, 0L);
+            s.execute("INSERT INTO samples VALUES ('T-V2', 1, 'ch0', 5, 'DELIVERING', 3000, 2990, 4000, 77, 1, 1)");
+        }
+        try (SqliteLedger ledger = SqliteLedger.open(dir, clock); Statement s = ledger.connection().createStatement()) {
+            assertEquals(List.of(1, 2, 3), versions(ledger.connection()));
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM samples WHERE treatment_id = 'T-V2'")) {
+                rs.next();
+                assertEquals(1, rs.getInt(1), "the version-2 sample survives");
+            }
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM gateway_calls")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "the new table is there and empty");
+            }
         }
     }
 
@@ -63,7 +83,7 @@ class LedgerSchemaTest {
         }
         byte[] before = Files.readAllBytes(file());
         LedgerException e = assertThrows(LedgerException.class, () -> SqliteLedger.open(dir, clock));
-        assertEquals(file() + ": schema version 99 is newer than this Galvani supports (2); open it with the"
+        assertEquals(file() + ": schema version 99 is newer than this Galvani supports (3); open it with the"
                 + " Galvani release that wrote it or a newer one; nothing was changed", e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(file()), "nothing was changed");
         // The lock was released: the next attempt fails for the same reason, not for a held lock.
@@ -130,7 +150,7 @@ class LedgerSchemaTest {
     void noColumnHoldsPersonalData() throws SQLException {
         Set<String> columns = new TreeSet<>();
         try (SqliteLedger ledger = SqliteLedger.open(dir, clock); Statement s = ledger.connection().createStatement()) {
-            for (String table : List.of("schema_version", "treatments", "runs", "events", "samples")) {
+            for (String table : List.of("schema_version", "treatments", "runs", "events", "samples", "gateway_calls")) {
                 try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
                     while (rs.next()) {
                         columns.add(table + "." + rs.getString("name"));
@@ -140,7 +160,7 @@ class LedgerSchemaTest {
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'"
                     + " AND name NOT LIKE 'sqlite_%'")) {
                 rs.next();
-                assertEquals(5, rs.getInt(1), "no other tables");
+                assertEquals(6, rs.getInt(1), "no other tables");
             }
         }
         assertEquals(new TreeSet<>(List.of("schema_version.version", "schema_version.applied_at_millis",
@@ -159,7 +179,11 @@ class LedgerSchemaTest {
                 "events.text",
                 "samples.treatment_id", "samples.run", "samples.channel_id", "samples.time_micros", "samples.state",
                 "samples.setpoint_microamps", "samples.measured_microamps", "samples.impedance_ohms",
-                "samples.delivered_dose", "samples.contact_ok", "samples.output_enabled")), columns);
+                "samples.delivered_dose", "samples.contact_ok", "samples.output_enabled",
+                // The OPC UA audit trail names the caller by the user name only (SRS-APP-062).
+                "gateway_calls.seq", "gateway_calls.time_millis", "gateway_calls.user_name", "gateway_calls.device_id",
+                "gateway_calls.method", "gateway_calls.arguments", "gateway_calls.accepted", "gateway_calls.status",
+                "gateway_calls.reason")), columns);
     }
 
     private static List<Integer> versions(Connection db) throws SQLException {

@@ -32,7 +32,7 @@ class DeviceModeTest {
 
     private RunSettings settings(TreatmentOrder startup, boolean start, boolean exitWhenDone) {
         return new RunSettings(GalvaniConfig.defaults(), DemoProfile.BENCH_TEST, data, true, false, 200, startup, start,
-                10_000, exitWhenDone, 300);
+                10_000, exitWhenDone, 300, null);
     }
 
     private String printed() {

@@ -22,7 +22,7 @@ class RunCommandTest {
     @Test
     @Verifies({"SRS-APP-050", "SRS-APP-052", "SRS-APP-055"})
     void aScriptedTreatmentRunsWithoutAConsoleAndARestartCountsTheDoseTheLedgerKept() {
-        CliRun run = CliRun.of("run", "--profile", "bench-test", "--data-dir", data.toString(), "--no-console",
+        CliRun run = CliRun.of("run", "--profile", "bench-test", "--data-dir", data.toString(), "--no-console", "--no-opcua",
                 "--treatment-id", "S-1", "--drug", "dexamethasone-sodium-phosphate", "--current-ma", "1", "--area-cm2", "10",
                 "--dose-mamin", "0.02", "--ramp-s", "0.5", "--start", "--exit-when-done", "--progress-every-s", "0.5");
         assertEquals(0, run.exitCode(), run.out() + run.err());
@@ -31,7 +31,7 @@ class RunCommandTest {
         // The ledger in the data directory remembers it: the same treatment again starts from the dose already
         // given, so that all its runs together stay within the prescription (the kernel ends a treatment
         // a ramp-down early, so a completed one may be topped up, never beyond).
-        CliRun again = CliRun.of("run", "--profile", "bench-test", "--data-dir", data.toString(), "--no-console",
+        CliRun again = CliRun.of("run", "--profile", "bench-test", "--data-dir", data.toString(), "--no-console", "--no-opcua",
                 "--treatment-id", "S-1", "--drug", "dexamethasone-sodium-phosphate", "--current-ma", "1", "--area-cm2", "10",
                 "--dose-mamin", "0.02", "--ramp-s", "0.5", "--start", "--exit-when-done");
         java.util.regex.Matcher first = ENDED_AT.matcher(run.out());
@@ -71,6 +71,21 @@ class RunCommandTest {
         "--stage-hold-ms -1|--stage-hold-ms must be from 0 to 3600000, was -1",
         "--config /no/such/galvani.yaml|/no/such/galvani.yaml"})
     void badOptionsAreUsageErrorsNamingTheOptionAndNothingRuns(String options, String message) {
+        String[] args = ("run --no-console --data-dir " + data + " " + options).split(" ");
+        CliRun run = CliRun.of(args);
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains(message), run.err());
+        assertTrue(run.out().isEmpty(), "nothing ran: " + run.out());
+    }
+
+    @ParameterizedTest
+    @Verifies("SRS-APP-064")
+    @CsvSource(delimiter = '|', value = {
+        "--opcua-port 0|--opcua-port must be from 1 to 65535, was 0",
+        "--opcua-port 70000|--opcua-port must be from 1 to 65535, was 70000",
+        "--no-opcua --insecure|--no-opcua cannot be combined with --opcua-port, --opcua-host or --insecure",
+        "--no-opcua --opcua-port 4841|--no-opcua cannot be combined with --opcua-port, --opcua-host or --insecure"})
+    void badGatewayOptionsAreUsageErrorsAndNothingRuns(String options, String message) {
         String[] args = ("run --no-console --data-dir " + data + " " + options).split(" ");
         CliRun run = CliRun.of(args);
         assertEquals(2, run.exitCode(), run.out() + run.err());
