@@ -88,14 +88,11 @@ class CrashRecoveryIT {
             int attempt = 0;
             // At least KILLS kills, and on until every phase has MIN_PER_PHASE (a loaded machine's timing
             // decides where a kill lands), within MAX_KILLS.
-            // Then, if no restart was refused yet, one treatment is killed and restarted until it is: every
-            // kill adds the recovery bound to its count, so its count reaches the prescription.
-            while (kills.size() < KILLS
-                    || ((leastCovered(kills) != null || refusedRestarts.isEmpty()) && kills.size() < MAX_KILLS)) {
+            // (A refused restart is checked whenever one happens, not required: a treatment completed a
+            // ramp-down short of its dose is topped up on restart, so restarts need not reach a refusal.)
+            while (kills.size() < KILLS || (leastCovered(kills) != null && kills.size() < MAX_KILLS)) {
                 assertTrue(System.nanoTime() - deadline < 0, "seed " + seed + ": only " + kills.size() + " kills in 8 minutes");
-                boolean untilRefused = kills.size() >= KILLS && leastCovered(kills) == null;
-                KernelState aimed = kills.size() < KILLS ? PHASES[kills.size() % PHASES.length]
-                        : untilRefused ? KernelState.RAMP_UP : leastCovered(kills);
+                KernelState aimed = kills.size() < KILLS ? PHASES[kills.size() % PHASES.length] : leastCovered(kills);
                 long prescribedDose = org.galvani.kernel.Units.microampMillis(Double.parseDouble(DOSE_MAMIN));
                 if (aimed == KernelState.DELIVERING && ledgerDose(data, "CRASH-" + treatmentNumber) * 2 > prescribedDose) {
                     treatmentNumber++; // a treatment past half its dose has little delivery left to land in
@@ -139,8 +136,7 @@ class CrashRecoveryIT {
                             + " uA*us really flowed, above the hard cap of " + CAP_MICROAMP_MICROS + " uA*us");
                     if (landed != null) {
                         kills.add(new Kill(treatment, aimed, landed, delta, counted, ledgerBefore > 0));
-                        if (!untilRefused
-                                && kills.stream().filter(k -> k.treatment().equals(treatment)).count() >= KILLS_PER_TREATMENT) {
+                        if (kills.stream().filter(k -> k.treatment().equals(treatment)).count() >= KILLS_PER_TREATMENT) {
                             treatmentNumber++;
                         }
                     }
@@ -196,7 +192,6 @@ class CrashRecoveryIT {
                     + " kills must land in " + phase + ": " + summary);
         }
         assertTrue(continued >= 5, "restarts must continue killed treatments: " + summary);
-        assertTrue(refusedRestarts.size() >= 1, "a treatment must be restarted until the ledger refuses it: " + summary);
     }
 
     private Path writeConfig(int port) throws Exception {
