@@ -52,6 +52,8 @@ public final class KernelRuntime implements AutoCloseable {
     private final MonotonicClock clock;
     private final int periodMicros;
     private final long spinMicros;
+    /** What {@link #jitter()} reports before the loop starts (and in simulated time): nothing recorded. */
+    private final TickStatistics idleStatistics;
     private ControlLoop loop;
     private Thread dispatcher;
     private volatile boolean dispatching;
@@ -63,6 +65,7 @@ public final class KernelRuntime implements AutoCloseable {
         this.clock = b.clock;
         this.periodMicros = b.periodMicros;
         this.spinMicros = b.spinMicros;
+        this.idleStatistics = new TickStatistics(periodMicros);
     }
 
     public static Builder builder() {
@@ -118,8 +121,22 @@ public final class KernelRuntime implements AutoCloseable {
 
     /** The control loop's timing so far (zeros in simulated time). */
     public JitterReport jitter() {
+        return statistics().report();
+    }
+
+    /** Marks now in the control loop's timing, for {@link #jitterSince}: a measurement window. */
+    public TickStatistics.Mark jitterMark() {
+        return statistics().mark();
+    }
+
+    /** The control loop's timing since {@code mark} (see {@link TickStatistics#reportSince}). */
+    public JitterReport jitterSince(TickStatistics.Mark mark) {
+        return statistics().reportSince(mark);
+    }
+
+    private TickStatistics statistics() {
         ControlLoop current = loop;
-        return current == null ? new TickStatistics(periodMicros).report() : current.statistics().report();
+        return current == null ? idleStatistics : current.statistics();
     }
 
     /**
