@@ -16,6 +16,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodResult;
+import org.galvani.kernel.Prescription;
 import org.galvani.kernel.RequestKind;
 import org.galvani.kernel.runtime.Channel;
 import org.galvani.kernel.runtime.RequestOutcome;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One device method: checks the caller's role itself (Milo 1.1.2 does not reliably), reads the
- * arguments, turns the call into a kernel request with the user as requester, and answers the kernel's
+ * arguments, turns the call into a kernel request with the user as requester (through the gateway's
+ * {@link RequestGate}), and answers the kernel's
  * decision: Good, or the Bad status of {@link RefusalStatus} with the reason as the Outcome argument.
  * Every call, accepted or refused, is recorded and raises an audit event.
  *
@@ -90,23 +92,20 @@ final class DeviceMethodHandler implements MethodInvocationHandler {
 
     private CompletableFuture<RequestOutcome> submit(RequestKind kind, String user, Variant[] inputs)
             throws MethodRefusal {
-        switch (kind) {
-            case ARM:
-                String treatmentId = "opcua-" + channel.id() + "-" + System.currentTimeMillis() + "-"
-                        + TREATMENTS.incrementAndGet();
-                return channel.arm(ArmArguments.prescription(inputs, treatmentId, settings.rampMillis()), user);
-            case START:
-                return channel.start(user);
-            case PAUSE:
-                return channel.pause(user);
-            case RESUME:
-                return channel.resume(user);
-            case STOP:
-                return channel.stop(user);
-            case ACKNOWLEDGE:
-                return channel.acknowledge(user);
-            default:
-                throw new MethodRefusal(StatusCodes.Bad_NotSupported, kind + " is not a user request");
+        if (kind == RequestKind.SYSTEM_STOP) {
+            throw new MethodRefusal(StatusCodes.Bad_NotSupported, kind + " is not a user request");
+        }
+        Prescription prescription = null;
+        if (kind == RequestKind.ARM) {
+            String treatmentId = "opcua-" + channel.id() + "-" + System.currentTimeMillis() + "-"
+                    + TREATMENTS.incrementAndGet();
+            prescription = ArmArguments.prescription(inputs, treatmentId, settings.rampMillis());
+        }
+        try {
+            return settings.gate().submit(channel, kind, prescription, user);
+        } catch (RuntimeException e) {
+            LOG.error("channel {}: the request gate failed on {}", channel.id(), method, e);
+            throw new MethodRefusal(StatusCodes.Bad_InternalError, "the request could not be submitted");
         }
     }
 

@@ -7,6 +7,7 @@ package org.galvani.opcua;
  *                              against the profile's minimum)
  * @param decisionTimeoutMillis how long a call waits for the kernel's decision
  * @param audit                 where every call is recorded
+ * @param gate                  where a call that passed the gateway's checks becomes a kernel request
  */
-record GatewaySettings(int rampMillis, long decisionTimeoutMillis, CallAuditSink audit) {
+record GatewaySettings(int rampMillis, long decisionTimeoutMillis, CallAuditSink audit, RequestGate gate) {
 }

@@ -89,7 +89,7 @@ public final class OpcUaGateway implements AutoCloseable {
         this.namespace = new GalvaniNamespace(server);
         server.addServiceSet(PATH, new WriteGuard(server, namespace.getNamespaceIndex()));
         this.events = new DeviceEvents(server, namespace);
-        GatewaySettings settings = new GatewaySettings(b.rampMillis, b.decisionTimeoutMillis, b.audit);
+        GatewaySettings settings = new GatewaySettings(b.rampMillis, b.decisionTimeoutMillis, b.audit, b.gate);
         namespace.addDevices(b.runtime.channels(), b.identities, settings, events);
     }
 
@@ -258,6 +258,7 @@ public final class OpcUaGateway implements AutoCloseable {
         private boolean insecure;
         private Path pkiDir = Path.of("pki");
         private CallAuditSink audit = call -> { };
+        private RequestGate gate = RequestGate.direct();
         private final Map<String, DeviceIdentity> identities = new LinkedHashMap<>();
         private int rampMillis = 30_000;
         private long decisionTimeoutMillis = 2_000;
@@ -307,6 +308,15 @@ public final class OpcUaGateway implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where calls that pass the gateway's checks become kernel requests (default: straight to the
+         * channel): an application with other request sources routes them all through one place.
+         */
+        public Builder requestGate(RequestGate gate) {
+            this.gate = gate;
+            return this;
+        }
+
         /** The DI identification of one device (default: Galvani, the channel ID as serial number). */
         public Builder identity(String channelId, DeviceIdentity identity) {
             identities.put(channelId, identity);
@@ -331,8 +341,8 @@ public final class OpcUaGateway implements AutoCloseable {
             if (runtime == null) {
                 problems.add("runtime is required");
             }
-            if (users == null || pkiDir == null || audit == null || host == null || host.isBlank()) {
-                problems.add("users, pkiDir, auditSink and host must not be null");
+            if (users == null || pkiDir == null || audit == null || gate == null || host == null || host.isBlank()) {
+                problems.add("users, pkiDir, auditSink, requestGate and host must not be null");
             }
             if (port < 1 || port > 65_535) {
                 problems.add("port must be 1 to 65535, was " + port);

@@ -64,6 +64,12 @@ final class GatewayHarness implements AutoCloseable {
      */
     GatewayHarness(Path pkiDir, int devices, boolean anonymous, boolean insecure, boolean trustClient)
             throws Exception {
+        this(pkiDir, devices, anonymous, insecure, trustClient, RequestGate.direct());
+    }
+
+    /** As above, with requests through {@code gate}. */
+    GatewayHarness(Path pkiDir, int devices, boolean anonymous, boolean insecure, boolean trustClient,
+                   RequestGate gate) throws Exception {
         KernelRuntime.Builder builder = KernelRuntime.builder()
                 .sink(event -> LOG.info("{}: {} (origin {})", event.channelId(), event.describe(), event.origin()))
                 .sink(kernelEvents::add);
@@ -87,6 +93,7 @@ final class GatewayHarness implements AutoCloseable {
                 .rampMillis(100)
                 .insecure(insecure)
                 .auditSink(calls::add)
+                .requestGate(gate)
                 .identity(deviceId(1), new DeviceIdentity("Acme Medical", "IontoPatch 3", "SN-0001", "1.2.3"))
                 .build();
         gateway.start();

@@ -12,6 +12,7 @@ import org.galvani.opcua.CallAuditSink;
 import org.galvani.opcua.DeviceIdentity;
 import org.galvani.opcua.GatewayUser;
 import org.galvani.opcua.OpcUaGateway;
+import org.galvani.opcua.RequestGate;
 import org.galvani.opcua.UserDirectory;
 import org.galvani.trace.Implements;
 import org.slf4j.Logger;
@@ -47,11 +48,11 @@ public final class GatewayStartup {
     }
 
     /**
-     * Builds and starts the gateway over {@code runtime}'s channels. Throws naming the address when it
-     * cannot bind, or what is wrong with the settings.
+     * Builds and starts the gateway over {@code runtime}'s channels, its requests through {@code gate}.
+     * Throws naming the address when it cannot bind, or what is wrong with the settings.
      */
     public static OpcUaGateway start(OpcUaSettings settings, KernelRuntime runtime, Path dataDir, CallAuditSink audit,
-                                     Map<String, String> environment) throws Exception {
+                                     Map<String, String> environment, RequestGate gate) throws Exception {
         UserDirectory users = users(settings, environment);
         if (users.users().isEmpty()) {
             LOG.warn("OPC UA gateway: no users configured{}; set opcua.users in the configuration or"
@@ -64,7 +65,8 @@ public final class GatewayStartup {
                 .endpoint(settings.host(), settings.port())
                 .insecure(settings.insecure())
                 .pkiDir(pkiDir(settings, dataDir))
-                .auditSink(audit);
+                .auditSink(audit)
+                .requestGate(gate);
         for (Channel channel : runtime.channels()) {
             builder.identity(channel.id(), new DeviceIdentity(
                     settings.manufacturer() == null ? "Galvani" : settings.manufacturer(),

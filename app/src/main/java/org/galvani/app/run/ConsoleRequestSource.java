@@ -34,8 +34,16 @@ public final class ConsoleRequestSource implements RequestSource {
         return "console";
     }
 
+    /** Reads the console on a daemon thread: a blocked read must not keep the JVM alive. */
     @Override
-    public void serve(OperatorDesk desk) {
+    public void open(OperatorDesk desk) {
+        Thread reader = new Thread(() -> serve(desk), "galvani-console");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Answers one line after the other until the input ends or the console is closed. */
+    void serve(OperatorDesk desk) {
         try {
             String line;
             while (open && (line = in.readLine()) != null) {

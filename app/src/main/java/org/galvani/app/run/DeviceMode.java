@@ -5,9 +5,10 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.galvani.app.opcua.GatewayStartup;
 import org.galvani.kernel.KernelState;
+import org.galvani.kernel.Prescription;
 import org.galvani.kernel.Reason;
+import org.galvani.kernel.RequestKind;
 import org.galvani.kernel.runtime.Channel;
 import org.galvani.kernel.runtime.KernelRuntime;
 import org.galvani.kernel.runtime.KernelSnapshot;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The long-running device: the configured driver under the runtime in real time (1 kHz), the dose
- * ledger, request sources (the console) and the progress bar, until a quit, an interrupt (SIGINT or
+ * ledger, request sources (the OPC UA gateway and the console, both through one {@link OperatorDesk}) and
+ * the progress bar, until a quit, an interrupt (SIGINT or
  * SIGTERM) or, with --exit-when-done, the end of the start-up treatment. However it ends, a running
  * treatment is stopped with a ramp-down and the output reaches zero (bounded wait) before the driver
  * and the ledger are closed.
@@ -55,6 +57,8 @@ public final class DeviceMode {
     private volatile boolean interrupted;
     /** The OPC UA gateway while the device runs with one. */
     private volatile OpcUaGateway runningGateway;
+    /** Where every source's requests go, once the device runs. */
+    private volatile OperatorDesk desk;
 
     DeviceMode(RunSettings settings, PrintWriter out) {
         this.settings = settings;
@@ -97,18 +101,19 @@ public final class DeviceMode {
                     .stageHoldMillis(settings.stageHoldMillis())
                     .sink(new StateLines(out, settings.progress() && settings.interactive()))
                     .build();
-            OpcUaGateway gateway = null;
+            Channel channel = runtime.channel(CHANNEL);
+            OperatorDesk operatorDesk = new OperatorDesk(channel, settings.profile().profile(), () -> requestShutdown("quit"));
+            desk = operatorDesk;
+            GatewayRequestSource gateway = null;
             try {
                 // Before the control loop: the gateway's first start makes its RSA key, which takes the CPU.
-                gateway = startGateway(runtime, ledger);
+                gateway = openGateway(runtime, ledger, operatorDesk);
                 runtime.start();
-                Channel channel = runtime.channel(CHANNEL);
-                OperatorDesk desk = new OperatorDesk(channel, settings.profile().profile(), () -> requestShutdown("quit"));
                 out.printf(Locale.ROOT, "Device running: driver %s (%s), profile %s, stage hold %d ms, ledger %s;"
                         + " 'help' lists the console's commands, Ctrl-C stops%n", driverName, settings.config().source(),
                         settings.profile().id(), settings.stageHoldMillis(), ledger.describe());
                 out.flush();
-                code = serve(channel, desk, console, ledger);
+                code = serve(channel, operatorDesk, console, ledger);
             } finally {
                 // No more network requests while the treatment is ended and the device closed.
                 if (gateway != null) {
@@ -122,28 +127,24 @@ public final class DeviceMode {
         return code;
     }
 
-    /** Starts the OPC UA gateway over the runtime and says where it serves; null with --no-opcua. */
-    @Implements("SRS-APP-064")
-    private OpcUaGateway startGateway(KernelRuntime runtime, RunLedger ledger) {
+    /** Opens the OPC UA gateway as a request source through the desk; null with --no-opcua. */
+    @Implements({"SRS-APP-064", "SRS-APP-070"})
+    private GatewayRequestSource openGateway(KernelRuntime runtime, RunLedger ledger, OperatorDesk operatorDesk) {
         if (settings.opcua() == null) {
             return null;
         }
-        OpcUaGateway gateway;
+        GatewayRequestSource source = new GatewayRequestSource(settings.opcua(), runtime, settings.dataDir(),
+                ledger.gatewayAudit(), System.getenv(), out);
         try {
-            gateway = GatewayStartup.start(settings.opcua(), runtime, settings.dataDir(), ledger.gatewayAudit(),
-                    System.getenv());
+            source.open(operatorDesk);
         } catch (Exception e) {
+            source.close();
             throw new IllegalStateException("the OPC UA gateway could not start at " + settings.opcua().host() + ":"
                     + settings.opcua().port() + ": " + e.getMessage()
                     + " (--opcua-port, --opcua-host; --no-opcua runs without it)", e);
         }
-        for (String line : GatewayStartup.describe(gateway, settings.opcua(),
-                GatewayStartup.users(settings.opcua(), System.getenv()))) {
-            out.println(line);
-        }
-        out.flush();
-        runningGateway = gateway;
-        return gateway;
+        runningGateway = source.gateway();
+        return source;
     }
 
     /** For tests: the OPC UA gateway while the device runs with one, else null. */
@@ -168,9 +169,7 @@ public final class DeviceMode {
                 }
             }
             if (console != null) {
-                Thread reader = new Thread(() -> source.serve(desk), "galvani-console");
-                reader.setDaemon(true);
-                reader.start();
+                source.open(desk);
             }
             return watch(channel, desk, startedHere, ledger);
         } finally {
@@ -204,7 +203,7 @@ public final class DeviceMode {
                 return false;
             }
             if (s.contactOk()) {
-                RequestOutcome outcome = OperatorDesk.await(channel.start(STARTUP_ORIGIN));
+                RequestOutcome outcome = OperatorDesk.await(desk.submit(RequestKind.START, null, STARTUP_ORIGIN));
                 if (outcome != null && outcome.accepted()) {
                     out.println(OperatorDesk.describe("start", outcome));
                     out.flush();
@@ -238,8 +237,7 @@ public final class DeviceMode {
             while (!awaitShutdown(POLL_MILLIS)) {
                 KernelSnapshot s = channel.snapshot();
                 ledger.sample(s);
-                TreatmentOrder order = desk.armed();
-                progress.show(s, order == null ? 0 : Math.round(order.durationMinutes() * 60_000), System.nanoTime() / 1_000_000);
+                progress.show(s, durationMillis(desk, s), System.nanoTime() / 1_000_000);
                 if (settings.exitWhenDone() && startedHere && ended(s)) {
                     progress.end();
                     out.printf(Locale.ROOT, "Treatment %s ended: %s (%s)%n", s.treatmentId(), s.halted() ? "HALTED" : s.state(),
@@ -252,6 +250,12 @@ public final class DeviceMode {
         } finally {
             progress.end();
         }
+    }
+
+    /** The running time-based treatment's duration, whichever source armed it; 0 when unknown or dose-based. */
+    private static long durationMillis(OperatorDesk desk, KernelSnapshot s) {
+        Prescription armed = desk.armed();
+        return armed != null && armed.treatmentId().equals(s.treatmentId()) ? armed.durationMillis() : 0;
     }
 
     private static boolean ended(KernelSnapshot s) {
@@ -300,7 +304,13 @@ public final class DeviceMode {
         out.flush();
     }
 
+    /** The ramp of the treatment armed last, whichever source armed it; a long one when none is known. */
     private long rampMillis() {
+        OperatorDesk current = desk;
+        Prescription armed = current == null ? null : current.armed();
+        if (armed != null) {
+            return armed.rampMillis();
+        }
         return settings.startup() == null ? UNKNOWN_RAMP_MILLIS : Math.round(settings.startup().rampSeconds() * 1_000);
     }
 

@@ -7,16 +7,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.galvani.kernel.DeviceProfile;
 import org.galvani.kernel.Prescription;
+import org.galvani.kernel.RequestKind;
 import org.galvani.kernel.runtime.Channel;
 import org.galvani.kernel.runtime.RequestOutcome;
+import org.galvani.opcua.RequestGate;
 import org.galvani.trace.Implements;
 
 /**
- * Where every request source hands its commands: requests go to the channel, which asks the kernel, and
- * the answer is the kernel's decision and reason in one line. The desk decides nothing itself; it only
- * turns the operator's units into the kernel's and waits, bounded, for the decision.
+ * Where every request source hands its requests (the console its commands, the OPC UA gateway its calls):
+ * each goes to the channel, which asks the kernel, and the answer is the kernel's decision and reason. The
+ * desk decides nothing itself; it turns the operator's units into the kernel's, waits (bounded) for the
+ * decision, and remembers the treatment the kernel accepted last, whatever its source: its ramp and
+ * duration are not in the kernel's snapshot, and the progress bar and the shutdown need them.
  */
-@Implements({"SRS-APP-050", "SRS-APP-051"})
+@Implements({"SRS-APP-050", "SRS-APP-051", "SRS-APP-070"})
 public final class OperatorDesk {
 
     /** How long a request may wait for the kernel's decision (the loop decides within a tick or two). */
@@ -25,7 +29,7 @@ public final class OperatorDesk {
     private final Channel channel;
     private final DeviceProfile profile;
     private final Runnable quit;
-    private volatile TreatmentOrder armed;
+    private volatile Prescription armed;
 
     /** {@code quit} is what a quit command does: ask the device to shut down (it must not block). */
     public OperatorDesk(Channel channel, DeviceProfile profile, Runnable quit) {
@@ -40,15 +44,15 @@ public final class OperatorDesk {
             case ARM:
                 return armAnswer(command.order(), origin);
             case START:
-                return decided("start", channel.start(origin));
+                return decided("start", submit(RequestKind.START, null, origin));
             case PAUSE:
-                return decided("pause", channel.pause(origin));
+                return decided("pause", submit(RequestKind.PAUSE, null, origin));
             case RESUME:
-                return decided("resume", channel.resume(origin));
+                return decided("resume", submit(RequestKind.RESUME, null, origin));
             case STOP:
-                return decided("stop", channel.stop(origin));
+                return decided("stop", submit(RequestKind.STOP, null, origin));
             case ACK:
-                return decided("ack", channel.acknowledge(origin));
+                return decided("ack", submit(RequestKind.ACKNOWLEDGE, null, origin));
             case STATUS:
                 return "status: " + ProgressLine.of(channel.snapshot());
             case QUIT:
@@ -74,16 +78,34 @@ public final class OperatorDesk {
      * {@link IllegalArgumentException} (nothing asked) when a number does not fit the kernel's units.
      */
     public RequestOutcome arm(TreatmentOrder order, String origin) {
-        Prescription prescription = order.prescription(profile);
-        RequestOutcome outcome = await(channel.arm(prescription, origin));
-        if (outcome != null && outcome.accepted()) {
-            armed = order;
-        }
-        return outcome;
+        return await(submit(RequestKind.ARM, order.prescription(profile), origin));
     }
 
-    /** The order the kernel accepted last, or null: its ramp and duration are not in the kernel's snapshot. */
-    public TreatmentOrder armed() {
+    /**
+     * Hands one request of {@code origin} to the channel and returns the pending decision, without
+     * waiting: the entry for sources that wait themselves (the gateway). {@code prescription} is an Arm's,
+     * null otherwise. An accepted Arm becomes {@link #armed()}.
+     */
+    public CompletableFuture<RequestOutcome> submit(RequestKind kind, Prescription prescription, String origin) {
+        CompletableFuture<RequestOutcome> pending = RequestGate.toChannel(channel, kind, prescription, origin);
+        if (kind != RequestKind.ARM) {
+            return pending;
+        }
+        return pending.thenApply(outcome -> {
+            if (outcome.accepted()) {
+                armed = prescription;
+            }
+            return outcome;
+        });
+    }
+
+    /** The channel the desk serves. */
+    public Channel channel() {
+        return channel;
+    }
+
+    /** The prescription the kernel accepted last from any source, or null. */
+    public Prescription armed() {
         return armed;
     }
 

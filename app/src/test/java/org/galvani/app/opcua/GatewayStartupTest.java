@@ -28,6 +28,7 @@ import org.galvani.kernel.testing.Profiles;
 import org.galvani.opcua.CallRecord;
 import org.galvani.opcua.GatewayUser;
 import org.galvani.opcua.OpcUaGateway;
+import org.galvani.opcua.RequestGate;
 import org.galvani.opcua.PasswordHash;
 import org.galvani.opcua.Role;
 import org.galvani.opcua.UserDirectory;
@@ -96,7 +97,7 @@ class GatewayStartupTest {
                      .ledger(ledger)
                      .build()) {
             OpcUaGateway gateway = GatewayStartup.start(settings, runtime, dir, new LedgerCallAudit(ledger),
-                    Map.of("GALVANI_OBSERVER_PASSWORD", PASSWORD));
+                    Map.of("GALVANI_OBSERVER_PASSWORD", PASSWORD), RequestGate.direct());
             try {
                 runtime.start();
                 assertEquals("opc.tcp://127.0.0.1:" + settings.port() + "/galvani", gateway.endpointUrl());

@@ -9,7 +9,6 @@ import java.io.BufferedReader;
 import java.io.PipedReader;
 import java.io.PipedWriter;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodResult;
@@ -47,30 +45,12 @@ import org.junit.jupiter.api.io.TempDir;
 class RunGatewayTest {
 
     private static final String PASSWORD = "correct horse battery staple";
-    private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     @TempDir
     Path data;
 
-    private final StringWriter printed = new StringWriter();
-    private final PrintWriter out = new PrintWriter(printed, true);
-
-    private String printed() {
-        synchronized (printed) {
-            return printed.toString();
-        }
-    }
-
-    private boolean awaitPrinted(Predicate<String> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE_NANOS;
-        while (!condition.test(printed())) {
-            if (System.nanoTime() - deadline > 0) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
-    }
+    private final PrintedOutput output = new PrintedOutput();
+    private final PrintWriter out = output.out();
 
     @Test
     @Verifies({"SRS-APP-064", "SRS-APP-062"})
@@ -86,8 +66,8 @@ class RunGatewayTest {
         DeviceMode device = new DeviceMode(settings, out);
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> device.run(console));
         String endpoint = "opc.tcp://127.0.0.1:" + port + "/galvani";
-        assertTrue(awaitPrinted(p -> p.contains("Device running:")), printed());
-        String all = printed();
+        assertTrue(output.await(p -> p.contains("Device running:")), output.text());
+        String all = output.text();
         assertTrue(all.contains("OPC UA gateway: " + endpoint + "\n"), all);
         assertTrue(all.contains("  security: Aes256_Sha256_RsaPss, Basic256Sha256 (SignAndEncrypt)\n"), all);
         assertTrue(all.contains("  users: dora (clinician); anonymous sessions refused\n"), all);
@@ -105,8 +85,8 @@ class RunGatewayTest {
             treatment = (String) dora.read("ch0", "TreatmentId");
         }
         operator.println("quit");
-        assertEquals(DeviceMode.EXIT_OK, exit.get(60, TimeUnit.SECONDS), printed());
-        assertTrue(printed().contains("Device stopped"), printed());
+        assertEquals(DeviceMode.EXIT_OK, exit.get(60, TimeUnit.SECONDS), output.text());
+        assertTrue(output.text().contains("Device stopped"), output.text());
 
         try (SqliteLedger ledger = SqliteLedger.openForReading(data, Clock.systemUTC())) {
             List<CallRecord> calls = ledger.gatewayCalls("ch0", before.minusSeconds(1), Instant.now().plusSeconds(1));
@@ -133,7 +113,7 @@ class RunGatewayTest {
             assertTrue(e.getMessage().startsWith("the OPC UA gateway could not start at 127.0.0.1:" + taken.getLocalPort()
                     + ": "), e.getMessage());
             assertTrue(e.getMessage().endsWith("(--opcua-port, --opcua-host; --no-opcua runs without it)"), e.getMessage());
-            assertFalse(printed().contains("Device running"), printed());
+            assertFalse(output.text().contains("Device running"), output.text());
         }
     }
 }
