@@ -2,9 +2,11 @@ package org.galvani.app.run;
 
 import java.io.BufferedReader;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.galvani.kernel.KernelState;
 import org.galvani.kernel.Prescription;
 import org.galvani.kernel.Reason;
@@ -109,6 +111,7 @@ public final class DeviceMode {
                 // Before the control loop: the gateway's first start makes its RSA key, which takes the CPU.
                 gateway = openGateway(runtime, ledger, operatorDesk);
                 runtime.start();
+                realtime();
                 out.printf(Locale.ROOT, "Device running: driver %s (%s), profile %s, stage hold %d ms, ledger %s;"
                         + " 'help' lists the console's commands, Ctrl-C stops%n", driverName, settings.config().source(),
                         settings.profile().id(), settings.stageHoldMillis(), ledger.describe());
@@ -145,6 +148,18 @@ public final class DeviceMode {
         }
         runningGateway = source.gateway();
         return source;
+    }
+
+    /** With --realtime-priority: the control loop under SCHED_FIFO, or the device does not run. */
+    @Implements("SRS-APP-071")
+    private void realtime() {
+        if (settings.realtimePriority() == 0) {
+            return;
+        }
+        List<Long> threads = RealtimeScheduling.applyToControlLoop(settings.realtimePriority());
+        out.printf(Locale.ROOT, "Control loop: real-time SCHED_FIFO priority %d (Linux thread %s)%n",
+                settings.realtimePriority(), threads.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        out.flush();
     }
 
     /** For tests: the OPC UA gateway while the device runs with one, else null. */

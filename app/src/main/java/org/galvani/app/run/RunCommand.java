@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
             "          galvani run --config galvani.yaml --treatment-id T-17 --drug dexamethasone-sodium-phosphate"
                 + " --current-ma 2 --area-cm2 10 --dose-mamin 40 --start --exit-when-done",
             "Console:  arm T-17 drug=dexamethasone-sodium-phosphate current-ma=2 area-cm2=10 dose-mamin=40 ramp-s=30"})
-@Implements({"SRS-APP-050", "SRS-APP-052", "SRS-APP-002"})
+@Implements({"SRS-APP-050", "SRS-APP-052", "SRS-APP-002", "SRS-APP-071"})
 public final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -69,6 +69,12 @@ public final class RunCommand implements Callable<Integer> {
                     + " watchdog disables it (ms, 0 to " + KernelRuntime.MAX_STAGE_HOLD_MILLIS + "): after a crash the"
                     + " ledger counts the most current that can flow in this time (default: ${DEFAULT-VALUE}).")
     private int stageHoldMillis;
+
+    @Option(names = "--realtime-priority", paramLabel = "N", defaultValue = "0",
+            description = "Runs the control loop's thread under Linux real-time FIFO scheduling at priority N (1 to 99),"
+                    + " so that the gateway, the ledger and other processes cannot delay its ticks; needs CAP_SYS_NICE."
+                    + " The device does not run if it cannot be set. 0: normal priority (default: ${DEFAULT-VALUE}).")
+    private int realtimePriority;
 
     @Option(names = "--no-progress", description = "Do not print the progress bar.")
     private boolean noProgress;
@@ -165,11 +171,16 @@ public final class RunCommand implements Callable<Integer> {
             throw usage("--stage-hold-ms must be from 0 to " + KernelRuntime.MAX_STAGE_HOLD_MILLIS + ", was "
                     + stageHoldMillis);
         }
+        if (realtimePriority != 0 && (realtimePriority < RealtimeScheduling.MIN_PRIORITY
+                || realtimePriority > RealtimeScheduling.MAX_PRIORITY)) {
+            throw usage("--realtime-priority must be from " + RealtimeScheduling.MIN_PRIORITY + " to "
+                    + RealtimeScheduling.MAX_PRIORITY + " (0: normal priority), was " + realtimePriority);
+        }
         GalvaniConfig config = config();
         OpcUaSettings opcua = opcua(config);
         return new RunSettings(config, profile, dataDir.resolve(config), !noProgress, System.console() != null,
                 Math.round(progressEverySeconds * 1_000), order, start, Math.round(startTimeoutSeconds * 1_000),
-                exitWhenDone, stageHoldMillis, opcua);
+                exitWhenDone, stageHoldMillis, opcua, realtimePriority);
     }
 
     /** The gateway's settings: the configuration's, with the options' overrides; null with --no-opcua. */

@@ -23,8 +23,17 @@ import org.galvani.app.profile.DemoProfile;
  *                           ledger's count of a treatment a crash interrupted
  * @param opcua              the OPC UA gateway's settings (the configuration's with the options' overrides),
  *                           or null for none ({@code --no-opcua})
+ * @param realtimePriority   the control loop's SCHED_FIFO priority (1 to 99), or 0 to leave it at normal priority
  */
 record RunSettings(GalvaniConfig config, DemoProfile profile, Path dataDir, boolean progress, boolean interactive,
                    long progressEveryMillis, TreatmentOrder startup, boolean start, long startTimeoutMillis,
-                   boolean exitWhenDone, int stageHoldMillis, OpcUaSettings opcua) {
+                   boolean exitWhenDone, int stageHoldMillis, OpcUaSettings opcua, int realtimePriority) {
+
+    /** Settings with the control loop at normal priority. */
+    RunSettings(GalvaniConfig config, DemoProfile profile, Path dataDir, boolean progress, boolean interactive,
+                long progressEveryMillis, TreatmentOrder startup, boolean start, long startTimeoutMillis,
+                boolean exitWhenDone, int stageHoldMillis, OpcUaSettings opcua) {
+        this(config, profile, dataDir, progress, interactive, progressEveryMillis, startup, start, startTimeoutMillis,
+                exitWhenDone, stageHoldMillis, opcua, 0);
+    }
 }
