@@ -16,7 +16,7 @@ import org.galvani.trace.Implements;
  * cannot hold back its ticks for a scheduler time slice. Java cannot set a thread's policy, so
  * {@code chrt} (util-linux) sets it on the thread's Linux ID, found by its name in {@code /proc/self/task};
  * the policy is then read back from the thread's {@code stat}. Needs the CAP_SYS_NICE capability (root,
- * {@code setcap cap_sys_nice+ep} on the java binary, or a systemd unit with {@code CPUSchedulingPolicy=fifo}).
+ * {@code setcap cap_sys_nice+ep} on the java binary, or a systemd unit with {@code AmbientCapabilities=CAP_SYS_NICE}).
  *
  * <p>Every failure throws {@link IllegalStateException} saying what and why: a device that was asked to
  * run its loop in real time must not silently run it at normal priority.
@@ -112,7 +112,7 @@ public final class RealtimeScheduling {
             if (process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue()
                         + (said.isEmpty() ? "" : ": " + said) + "); real-time scheduling needs CAP_SYS_NICE (root,"
-                        + " setcap cap_sys_nice+ep on java, or systemd's CPUSchedulingPolicy=fifo)");
+                        + " setcap cap_sys_nice+ep on java, or systemd's AmbientCapabilities=CAP_SYS_NICE)");
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();

@@ -69,7 +69,7 @@ class RealtimeSchedulingTest {
                 () -> new RealtimeScheduling(tasks, chrt.toString()).apply(10));
         assertEquals(chrt + " --fifo --pid 10 42 failed (exit 1: chrt: failed to set pid 42's policy: Operation not"
                 + " permitted); real-time scheduling needs CAP_SYS_NICE (root, setcap cap_sys_nice+ep on java, or"
-                + " systemd's CPUSchedulingPolicy=fifo)", e.getMessage());
+                + " systemd's AmbientCapabilities=CAP_SYS_NICE)", e.getMessage());
     }
 
     @Test
