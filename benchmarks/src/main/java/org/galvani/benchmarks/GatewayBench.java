@@ -1,11 +1,14 @@
 package org.galvani.benchmarks;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,15 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
-import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
 import org.eclipse.milo.opcua.stack.core.UaException;
-import org.eclipse.milo.opcua.stack.core.security.DefaultClientCertificateValidator;
-import org.eclipse.milo.opcua.stack.core.security.MemoryCertificateQuarantine;
-import org.eclipse.milo.opcua.stack.core.security.MemoryTrustListManager;
-import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
-import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
-import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
-import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
 import org.galvani.drivers.sim.SimulatedOutputStage;
@@ -43,9 +38,7 @@ import org.galvani.opcua.UserDirectory;
  */
 final class GatewayBench implements AutoCloseable {
 
-    static final String USER = "bench";
-    static final String PASSWORD = "bench-password";
-    static final String CLIENT_URI = "urn:galvani:benchmark-client";
+    static final String USER = BenchClient.USER;
 
     final KernelRuntime runtime;
     final OpcUaGateway gateway;
@@ -69,12 +62,12 @@ final class GatewayBench implements AutoCloseable {
         runtime = builder.build();
         pki = Files.createTempDirectory("galvani-bench-pki");
         gateway = OpcUaGateway.builder().runtime(runtime)
-                .users(UserDirectory.empty().with(USER, Role.CLINICIAN, PASSWORD))
+                .users(UserDirectory.empty().with(USER, Role.CLINICIAN, BenchClient.PASSWORD))
                 .endpoint("127.0.0.1", freePort()).pkiDir(pki).build();
         gateway.start();
         clientKeys = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
         clientCertificate = new SelfSignedCertificateBuilder(clientKeys).setCommonName("galvani benchmark client")
-                .setApplicationUri(CLIENT_URI).addIpAddress("127.0.0.1").build();
+                .setApplicationUri(BenchClient.CLIENT_URI).addIpAddress("127.0.0.1").build();
         gateway.certificates().trust(clientCertificate);
         // Last: the key generation above must not stall the first ticks (a tick gap latches a fault).
         runtime.start();
@@ -117,28 +110,32 @@ final class GatewayBench implements AutoCloseable {
         }
     }
 
-    /** A connected clinician client over Basic256Sha256 / SignAndEncrypt. */
+    /** A connected clinician client over Basic256Sha256 / SignAndEncrypt, in this JVM. */
     OpcUaClient client() throws UaException {
-        MemoryTrustListManager trust = new MemoryTrustListManager();
-        trust.addTrustedCertificate(gateway.certificates().certificate());
-        OpcUaClient client = OpcUaClient.create(gateway.endpointUrl(),
-                endpoints -> endpoints.stream()
-                        .filter(e -> SecurityPolicy.Basic256Sha256.getUri().equals(e.getSecurityPolicyUri())
-                                && e.getSecurityMode() == MessageSecurityMode.SignAndEncrypt)
-                        .findFirst(),
-                transport -> { },
-                config -> config.setApplicationName(LocalizedText.english("galvani benchmark client"))
-                        .setApplicationUri(CLIENT_URI)
-                        .setKeyPair(clientKeys)
-                        .setCertificate(clientCertificate)
-                        .setCertificateChain(new X509Certificate[] {clientCertificate})
-                        .setCertificateValidator(new DefaultClientCertificateValidator(trust,
-                                new MemoryCertificateQuarantine()))
-                        .setRequestTimeout(UInteger.valueOf(30_000))
-                        .setIdentityProvider(new UsernameProvider(USER, PASSWORD)));
-        client.connect();
+        OpcUaClient client = BenchClient.connect(gateway.endpointUrl(), gateway.certificates().certificate(), clientKeys,
+                clientCertificate);
         clients.add(client);
         return client;
+    }
+
+    /**
+     * Writes what a client process needs to connect as the trusted client: its key and certificate
+     * (PKCS12, password {@code password}) and the gateway's certificate (DER).
+     */
+    void writeClientFiles(Path keyStore, char[] password, Path gatewayCertificate) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry(GatewayClientsMain.KEY_ALIAS, clientKeys.getPrivate(), password,
+                new Certificate[] {clientCertificate});
+        try (OutputStream out = Files.newOutputStream(keyStore)) {
+            store.store(out, password);
+        }
+        Files.write(gatewayCertificate, gateway.certificates().certificate().getEncoded());
+    }
+
+    /** The fresh PKI directory, where a client process's files may go too (deleted on close). */
+    Path workDir() {
+        return pki;
     }
 
     @Override
