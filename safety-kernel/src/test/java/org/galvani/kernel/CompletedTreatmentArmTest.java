@@ -101,14 +101,8 @@ class CompletedTreatmentArmTest {
     void aTreatmentEndedByAFaultMayBeArmedAgain() {
         KernelHarness h = KernelHarness.drugDelivery();
         h.deliverAtTarget(shortDose("T1"));
-        h.stage().flags(StatusFlags.HARDWARE_FAULT);
-        h.tick();
-        assertEquals(KernelState.FAULT, h.kernel().state());
-        h.stage().flags(0);
-        h.tick();
-        long ack = h.acknowledge();
-        h.tick();
-        assertTrue(h.accepted(ack));
+        h.faultAndAcknowledge();
+        assertEquals(KernelState.IDLE, h.kernel().state());
         long delivered = h.kernel().deliveredDoseMicroampMillis();
 
         assertEquals(Reason.NONE, arm(h, shortDose("T1"), 0, false), "resumed: the fault did not complete it");

@@ -86,13 +86,7 @@ class DoseLimitsOnArmTest {
         h.deliverAtTarget(dose("T1", Units.microampMillis(40.0)));
         h.runMillis(1_000);
         // Closed by a fault, not completed: it may be armed again (SRS-KRN-041), and its dose is remembered.
-        h.stage().flags(StatusFlags.HARDWARE_FAULT);
-        h.tick();
-        h.stage().flags(0);
-        h.tick();
-        long ack = h.acknowledge();
-        h.tick();
-        assertTrue(h.accepted(ack));
+        h.faultAndAcknowledge();
         long delivered = h.kernel().deliveredDoseMicroampMillis();
         assertTrue(delivered > 40_000_000L, "the ramp-up and a second at 3 mA: " + delivered);
 
