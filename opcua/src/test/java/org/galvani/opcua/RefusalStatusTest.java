@@ -29,6 +29,7 @@ class RefusalStatusTest {
     void theBriefsExamples() {
         assertEquals(StatusCodes.Bad_InvalidState, RefusalStatus.of(Reason.INVALID_STATE));
         assertEquals(StatusCodes.Bad_InvalidState, RefusalStatus.of(Reason.CONTACT_NOT_CONFIRMED));
+        assertEquals(StatusCodes.Bad_InvalidState, RefusalStatus.of(Reason.TREATMENT_ALREADY_COMPLETED));
         assertEquals(StatusCodes.Bad_OutOfRange, RefusalStatus.of(Reason.TARGET_ABOVE_DEVICE_MAX));
         assertEquals(StatusCodes.Bad_OutOfRange, RefusalStatus.of(Reason.DOSE_ABOVE_CAP));
         assertEquals(StatusCodes.Bad_InvalidArgument, RefusalStatus.of(Reason.INVALID_PRESCRIPTION));

@@ -18,12 +18,20 @@ final class PrescriptionCheck {
      * @param priorMicroampMillis the prior dose as the request stated it (negative is malformed)
      * @param priorCharge       the prior dose the kernel will count (µA·µs): the ledger's, or the kernel's
      *                          own record of this treatment if larger
+     * @param completed         whether the ledger or the kernel's own record holds that this treatment ID
+     *                          already completed
      */
-    @Implements({"SRS-KRN-002", "SRS-KRN-003", "SRS-KRN-004", "SRS-KRN-005", "SRS-KRN-006", "SRS-KRN-007"})
-    static Reason check(Prescription rx, long priorMicroampMillis, long priorCharge, DeviceProfile profile) {
+    @Implements({"SRS-KRN-002", "SRS-KRN-003", "SRS-KRN-004", "SRS-KRN-005", "SRS-KRN-006", "SRS-KRN-007",
+        "SRS-KRN-041"})
+    static Reason check(Prescription rx, long priorMicroampMillis, long priorCharge, boolean completed,
+                        DeviceProfile profile) {
         Reason malformed = malformed(rx, priorMicroampMillis);
         if (malformed != Reason.NONE) {
             return malformed;
+        }
+        // A completed treatment is over, whatever its new numbers say: checked before any limit.
+        if (completed) {
+            return Reason.TREATMENT_ALREADY_COMPLETED;
         }
         if (!profile.allows(rx.endCriterion())) {
             return Reason.END_CRITERION_NOT_ALLOWED;

@@ -39,6 +39,7 @@ public enum Reason {
     LEDGER_UNAVAILABLE(Kind.REFUSED_BUSY, "the dose ledger cannot be read or written: no treatment may be armed"),
     SELF_TEST_FAILED(Kind.REFUSED_STATE, "the output stage failed its self-test: no treatment may be armed"),
     CHANNEL_HALTED(Kind.REFUSED_STATE, "the channel is halted after an internal error: restart the device"),
+    TREATMENT_ALREADY_COMPLETED(Kind.REFUSED_STATE, "this treatment has already completed: it is not delivered again under its ID"),
     INVALID_PRESCRIPTION(Kind.REFUSED_ARGUMENT, "the prescription is missing a value or has a value that is not positive"),
     UNKNOWN_DRUG(Kind.REFUSED_ARGUMENT, "the drug is not in the device profile's drug table"),
     END_CRITERION_NOT_ALLOWED(Kind.REFUSED_ARGUMENT, "the device profile does not allow this end criterion (dose or time)"),

@@ -29,7 +29,7 @@ import org.galvani.trace.Implements;
  */
 @Implements({"SRS-KRN-008", "SRS-KRN-010", "SRS-KRN-011", "SRS-KRN-013", "SRS-KRN-014", "SRS-KRN-015",
     "SRS-KRN-016", "SRS-KRN-017", "SRS-KRN-018", "SRS-KRN-019", "SRS-KRN-020", "SRS-KRN-021", "SRS-KRN-022",
-    "SRS-KRN-023", "SRS-KRN-024", "SRS-KRN-025", "SRS-KRN-026", "SRS-KRN-027"})
+    "SRS-KRN-023", "SRS-KRN-024", "SRS-KRN-025", "SRS-KRN-026", "SRS-KRN-027", "SRS-KRN-041"})
 public final class SafetyKernel {
 
     private static final long NO_TICK = Long.MIN_VALUE;
@@ -69,9 +69,11 @@ public final class SafetyKernel {
     private long lastCheckpointMicros;
     private long lastCheckpointCharge;
 
-    // The last treatment, so that re-arming it never forgets its dose even before the ledger has it.
+    // The last treatment, so that re-arming it never forgets its dose, nor that it completed, even before
+    // the ledger has it.
     private String lastTreatmentId;
     private long lastTreatmentCharge;
+    private boolean lastTreatmentCompleted;
 
     // The latest tick.
     private long nowMicros = NO_TICK;
@@ -372,11 +374,13 @@ public final class SafetyKernel {
         }
         Prescription rx = request.prescription();
         long priorCharge = DoseBudget.fromMicroampMillis(request.priorDoseMicroampMillis());
+        boolean completed = request.priorCompleted();
         if (rx != null && rx.treatmentId() != null && rx.treatmentId().equals(lastTreatmentId)) {
             long known = prescription != null ? deliveredCharge : lastTreatmentCharge;
             priorCharge = Math.max(priorCharge, known);
+            completed = completed || lastTreatmentCompleted;
         }
-        Reason refusal = PrescriptionCheck.check(rx, request.priorDoseMicroampMillis(), priorCharge, profile);
+        Reason refusal = PrescriptionCheck.check(rx, request.priorDoseMicroampMillis(), priorCharge, completed, profile);
         if (refusal != Reason.NONE) {
             refuse(request, refusal);
             return;
@@ -400,6 +404,7 @@ public final class SafetyKernel {
         lastCheckpointCharge = deliveredCharge;
         lastTreatmentId = rx.treatmentId();
         lastTreatmentCharge = deliveredCharge;
+        lastTreatmentCompleted = false;
         transition(KernelState.ARMED, request.cause(), request.id());
     }
 
@@ -525,6 +530,10 @@ public final class SafetyKernel {
         KernelState previous = state;
         state = to;
         lastReason = reason;
+        if (to == KernelState.COMPLETE) {
+            // The treatment ended with its output at zero: it is never delivered again under its ID.
+            lastTreatmentCompleted = true;
+        }
         emit(KernelEventType.STATE_CHANGED, previous, reason, requestId);
     }
 

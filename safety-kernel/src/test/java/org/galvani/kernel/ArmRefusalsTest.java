@@ -102,6 +102,7 @@ class ArmRefusalsTest {
         Set<Reason> covered = refusals().map(a -> (Reason) a.get()[0]).collect(Collectors.toCollection(
                 () -> EnumSet.noneOf(Reason.class)));
         covered.add(Reason.INVALID_STATE);
+        covered.add(Reason.TREATMENT_ALREADY_COMPLETED); // its examples: CompletedTreatmentArmTest
         Set<Reason> all = EnumSet.noneOf(Reason.class);
         for (Reason reason : Reason.values()) {
             if (reason.isRefusal() && !NOT_ARM_REFUSALS.contains(reason)) {

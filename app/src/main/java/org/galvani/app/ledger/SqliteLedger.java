@@ -267,6 +267,29 @@ public final class SqliteLedger implements DoseLedger, SessionArchive, AutoClose
         }
     }
 
+    /**
+     * Whether a run of the treatment ended in COMPLETE (its output ramped down to zero at its end: the
+     * prescription's dose or time, or an operator's stop). A run interrupted by a crash (recovered) or ended
+     * in a fault does not count: that treatment may resume.
+     */
+    @Override
+    @Implements("SRS-APP-067")
+    public synchronized boolean completed(String treatmentId) {
+        if (treatmentId == null) {
+            return false;
+        }
+        try (PreparedStatement s = db.prepareStatement("SELECT 1 FROM runs WHERE treatment_id = ?"
+                + " AND end_state = 'COMPLETE' LIMIT 1")) {
+            s.setString(1, treatmentId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new LedgerException(file + ": cannot read whether treatment " + treatmentId + " completed: "
+                    + e.getMessage(), e);
+        }
+    }
+
     @Override
     public synchronized void checkpoint(String channelId, String treatmentId, long timeMicros, long deliveredMicroampMillis) {
         write("a dose checkpoint of treatment " + treatmentId, () -> raiseDose(treatmentId, deliveredMicroampMillis));
@@ -275,13 +298,16 @@ public final class SqliteLedger implements DoseLedger, SessionArchive, AutoClose
     /**
      * Records the prescription and its crash bound before the kernel sees the ARM, and marks the treatment
      * as possibly delivering (a crash from here on is recovered). A treatment still running on another
-     * channel is refused: its dose would be counted twice over by two kernels.
+     * channel is refused: its dose would be counted twice over by two kernels. A treatment that already ran
+     * keeps the prescription it ran with until the kernel accepts the new one (a refused ARM, of a completed
+     * treatment among others, changes nothing of its record).
      */
     @Override
-    @Implements("SRS-APP-030")
+    @Implements({"SRS-APP-030", "SRS-APP-067"})
     public synchronized void arming(TreatmentArming arming) {
         String id = arming.treatmentId();
         boolean[] wasOpen = {false};
+        Bound[] before = {null};
         if (id != null && !id.isBlank()) {
             write("the prescription of treatment " + id, () -> {
                 Row row = row(id);
@@ -292,12 +318,16 @@ public final class SqliteLedger implements DoseLedger, SessionArchive, AutoClose
                 }
                 if (row == null) {
                     insertTreatment(arming);
+                } else if (!row.runOpen() && row.runs() == 0) {
+                    updatePrescription(arming); // never ran: the latest prescription asked for is its record
                 } else if (!row.runOpen()) {
-                    updatePrescription(arming);
+                    before[0] = bound(id);
+                    setBound(id, new Bound(arming.channelId(), arming.maxCurrentMicroamps(),
+                            arming.checkpointIntervalMillis(), arming.stageHoldMillis()), true);
                 }
             });
         }
-        pendingArms.put(key(arming.channelId(), arming.requestId()), new PendingArm(arming, wasOpen[0]));
+        pendingArms.put(key(arming.channelId(), arming.requestId()), new PendingArm(arming, wasOpen[0], before[0]));
     }
 
     /** Records one event and, for a treatment, its run, state and dose, in one transaction. */
@@ -316,6 +346,9 @@ public final class SqliteLedger implements DoseLedger, SessionArchive, AutoClose
             int run = row == null ? 0 : row.runs();
             if (row != null && arm != null && e.type() == KernelEventType.REQUEST_ACCEPTED) {
                 run = startRun(arm.arming(), row.runs() + 1);
+            } else if (row != null && arm != null && arm.before() != null) {
+                // Refused: the treatment is as it was before the ARM was recorded.
+                setBound(treatmentId, arm.before(), arm.wasOpen());
             } else if (row != null && arm != null) {
                 // Refused: the treatment is as open as it was before the ARM was recorded.
                 reopen(treatmentId, arm.wasOpen());
@@ -575,8 +608,15 @@ public final class SqliteLedger implements DoseLedger, SessionArchive, AutoClose
     private record Row(String channelId, int runs, boolean runOpen) {
     }
 
-    /** An ARM recorded but not decided yet, and whether its treatment had an unfinished run before. */
-    private record PendingArm(TreatmentArming arming, boolean wasOpen) {
+    /**
+     * An ARM recorded but not decided yet, whether its treatment had an unfinished run before, and the
+     * channel and crash bound it had before (null for a treatment that never ran), to restore on a refusal.
+     */
+    private record PendingArm(TreatmentArming arming, boolean wasOpen, Bound before) {
+    }
+
+    /** Where a treatment runs and the data that bounds its dose after a crash. */
+    private record Bound(String channelId, int maxCurrentMicroamps, int checkpointIntervalMillis, int stageHoldMillis) {
     }
 
     /** A sample waiting for its batch. */
@@ -629,6 +669,31 @@ public final class SqliteLedger implements DoseLedger, SessionArchive, AutoClose
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? new Row(rs.getString(1), rs.getInt(2), rs.getInt(3) == 1) : null;
             }
+        }
+    }
+
+    private Bound bound(String treatmentId) throws SQLException {
+        try (PreparedStatement s = db.prepareStatement("SELECT channel_id, max_current_microamps,"
+                + " checkpoint_interval_millis, stage_hold_millis FROM treatments WHERE treatment_id = ?")) {
+            s.setString(1, treatmentId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return new Bound(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4));
+            }
+        }
+    }
+
+    /** Sets where the treatment runs, its crash bound and whether a run may be delivering ({@code open}). */
+    private void setBound(String treatmentId, Bound b, boolean open) throws SQLException {
+        try (PreparedStatement s = db.prepareStatement("UPDATE treatments SET channel_id = ?, max_current_microamps = ?,"
+                + " checkpoint_interval_millis = ?, stage_hold_millis = ?, run_open = ? WHERE treatment_id = ?")) {
+            s.setString(1, b.channelId());
+            s.setInt(2, b.maxCurrentMicroamps());
+            s.setInt(3, b.checkpointIntervalMillis());
+            s.setInt(4, b.stageHoldMillis());
+            s.setInt(5, open ? 1 : 0);
+            s.setString(6, treatmentId);
+            s.executeUpdate();
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.galvani.app.profile.DemoProfile;
 import org.galvani.kernel.KernelState;
+import org.galvani.kernel.Reason;
 import org.galvani.trace.Verifies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,9 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  * what really flowed for a treatment over all its restarts never exceeds the profile's hard dose cap.
  *
  * <p>Treatments are short (bench-test profile: 1 mA, 1 s ramps, 0.03 mA·min of a 0.04 mA·min cap), so
- * that each one is killed and restarted a few times until the ledger shows its dose delivered and the
- * restart is refused; then the next treatment begins. The kill lands in the ramp-up, the delivery or the
- * ramp-down in turn, at a random offset. Seed: {@code -Dgalvani.crash.seed=N} (printed).
+ * that each one is killed and restarted a few times until the ledger shows its dose delivered or the
+ * treatment completed and the restart is refused; then the next treatment begins. The kill lands in the
+ * ramp-up, the delivery or the ramp-down in turn, at a random offset. At the end one treatment is run until
+ * it completes (restarted after a fault on a stalled machine) and is then restarted once more: that restart
+ * must be refused. Seed: {@code -Dgalvani.crash.seed=N} (printed).
  */
 class CrashRecoveryIT {
 
@@ -57,7 +60,11 @@ class CrashRecoveryIT {
     private static final Pattern ENDPOINT = Pattern.compile("Emulator listening on 127\\.0\\.0\\.1:(\\d+) ");
     private static final Pattern STATE = Pattern.compile("(?m)^state: (\\S+) (\\w+) -> (\\w+) ");
     private static final List<String> RUN_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-    private static final String REFUSED = "the ledger shows this treatment's dose already delivered";
+    /** The kernel's refusals of a restart: the dose the ledger counts is delivered, or the treatment completed. */
+    private static final List<Reason> RESTART_REFUSALS = List.of(Reason.DOSE_ALREADY_DELIVERED,
+            Reason.TREATMENT_ALREADY_COMPLETED);
+    /** Runs of the last treatment until one completes or is refused (a loaded machine may fault a run). */
+    private static final int MAX_END_RUNS = 5;
 
     @TempDir
     Path scratch;
@@ -88,8 +95,7 @@ class CrashRecoveryIT {
             int attempt = 0;
             // At least KILLS kills, and on until every phase has MIN_PER_PHASE (a loaded machine's timing
             // decides where a kill lands), within MAX_KILLS.
-            // (A refused restart is checked whenever one happens, not required: a treatment completed a
-            // ramp-down short of its dose is topped up on restart, so restarts need not reach a refusal.)
+            // (A refused restart is checked whenever one happens here; one is required at the end, below.)
             while (kills.size() < KILLS || (leastCovered(kills) != null && kills.size() < MAX_KILLS)) {
                 assertTrue(System.nanoTime() - deadline < 0, "seed " + seed + ": only " + kills.size() + " kills in 8 minutes");
                 KernelState aimed = kills.size() < KILLS ? PHASES[kills.size() % PHASES.length] : leastCovered(kills);
@@ -109,11 +115,9 @@ class CrashRecoveryIT {
                             run.process().destroy(); // SIGTERM: the clean shutdown
                         }
                         int code = run.awaitExit(60_000);
-                        String out = run.out();
-                        if (out.contains(REFUSED)) {
-                            // A treatment whose dose the ledger counts as delivered: refused, with the reason.
+                        if (refusal(run.out()) != null) {
+                            // A treatment whose dose the ledger counts as delivered, or that completed: refused.
                             assertEquals(2, code, "seed " + seed + ": a refused restart exits 2\n" + run.describe());
-                            assertTrue(out.contains("refused: " + REFUSED + " (DOSE_ALREADY_DELIVERED"), run.describe());
                             refusedRestarts.add(treatment);
                         } else {
                             // Ended (complete; or on a stalled machine a fault, or a self-test that timed out).
@@ -143,14 +147,31 @@ class CrashRecoveryIT {
                 }
             }
 
-            // A treatment run to its end never gets more than its prescription, restarted or not.
+            // A treatment run to its end never gets more than its prescription: once it completed (or its
+            // counted dose met the prescription), its restart is refused and delivers nothing.
             String last = "CRASH-END";
-            for (String name : List.of("complete", "again")) {
-                try (JarProcess complete = startRun(config, data, last, name, true)) {
-                    int code = complete.awaitExit(120_000);
-                    assertTrue(code == 0 || code == 2, "seed " + seed + ": " + complete.describe());
+            boolean completed = false;
+            Reason refused = null;
+            for (int run = 1; run <= MAX_END_RUNS && refused == null; run++) {
+                long before = ledgerDose(data, last);
+                try (JarProcess end = startRun(config, data, last, "end-" + run, true)) {
+                    int code = end.awaitExit(120_000);
+                    refused = refusal(end.out());
+                    if (refused != null) {
+                        assertEquals(2, code, "seed " + seed + ": a refused restart exits 2\n" + end.describe());
+                        assertTrue(!completed || refused == Reason.TREATMENT_ALREADY_COMPLETED,
+                                "seed " + seed + ": a completed treatment is refused as such\n" + end.describe());
+                        assertEquals(before, ledgerDose(data, last), "seed " + seed + ": a refused restart delivers nothing");
+                        refusedRestarts.add(last);
+                    } else {
+                        // Completed (0), or on a stalled machine a fault (1): restarted, it resumes.
+                        assertTrue(!completed, "seed " + seed + ": a completed treatment restarted\n" + end.describe());
+                        assertTrue(code == 0 || code == 1, "seed " + seed + ": " + end.describe());
+                        completed = code == 0;
+                    }
                 }
             }
+            assertNotNull(refused, "seed " + seed + ": " + last + " was never refused in " + MAX_END_RUNS + " runs");
             long prescribed = org.galvani.kernel.Units.microampMillis(Double.parseDouble(DOSE_MAMIN));
             assertTrue(ledgerDose(data, last) <= prescribed, "seed " + seed + ": a completed treatment restarted");
         }
@@ -192,6 +213,17 @@ class CrashRecoveryIT {
                     + " kills must land in " + phase + ": " + summary);
         }
         assertTrue(continued >= 5, "restarts must continue killed treatments: " + summary);
+        assertTrue(refusedRestarts.size() >= 1, "a treatment that completed must be refused on restart: " + summary);
+    }
+
+    /** The kernel's refusal of the start-up treatment that {@code out} prints (exit 2), or null when none. */
+    private static Reason refusal(String out) {
+        for (Reason reason : RESTART_REFUSALS) {
+            if (out.contains(": refused: " + reason.text() + " (" + reason.name() + "; in state ")) {
+                return reason;
+            }
+        }
+        return null;
     }
 
     private Path writeConfig(int port) throws Exception {

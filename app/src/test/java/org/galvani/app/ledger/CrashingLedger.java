@@ -28,6 +28,11 @@ final class CrashingLedger implements DoseLedger {
     }
 
     @Override
+    public boolean completed(String treatmentId) {
+        return ledger.completed(treatmentId);
+    }
+
+    @Override
     public void checkpoint(String channelId, String treatmentId, long timeMicros, long deliveredMicroampMillis) {
         if (!crashed) {
             ledger.checkpoint(channelId, treatmentId, timeMicros, deliveredMicroampMillis);

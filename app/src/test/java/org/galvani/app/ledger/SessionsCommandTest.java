@@ -61,16 +61,16 @@ class SessionsCommandTest {
     }
 
     @Test
-    @Verifies({"SRS-APP-038", "SRS-APP-035"})
-    void aChosenTreatmentIdWhoseDoseWasDeliveredIsRefusedNamingTheLedger() {
+    @Verifies({"SRS-APP-038", "SRS-APP-035", "SRS-APP-067"})
+    void aChosenTreatmentIdThatCompletedIsRefusedNamingTheLedger() {
         assertEquals(0, demo("--treatment-id", "T-77").exitCode());
-        // About 1 mA·min was delivered; a prescription of half that for the same treatment is already met.
+        // About 1 mA·min was delivered and the treatment completed: not again, whatever the new prescription.
         CliRun again = CliRun.inDataDir(dir, "demo", "--speed", "0", "--no-progress", "--no-detach", "--ramp-s", "10",
-                "--treatment-id", "T-77", "--dose-mamin", "0.5");
+                "--treatment-id", "T-77", "--dose-mamin", "2");
         assertEquals(2, again.exitCode());
-        assertTrue(again.err().contains("the safety kernel refused the prescription: the ledger shows this treatment's"
-                + " dose already delivered (DOSE_ALREADY_DELIVERED); the dose ledger in " + dir + " counts "),
-                again.err());
+        assertTrue(again.err().contains("the safety kernel refused the prescription: this treatment has already"
+                + " completed: it is not delivered again under its ID (TREATMENT_ALREADY_COMPLETED); the dose ledger in "
+                + dir + " counts "), again.err());
         assertTrue(again.err().contains("already delivered for treatment T-77 (galvani sessions lists it)"), again.err());
     }
 

@@ -1,6 +1,7 @@
 package org.galvani.app.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -20,28 +21,30 @@ class RunCommandTest {
     Path data;
 
     @Test
-    @Verifies({"SRS-APP-050", "SRS-APP-052", "SRS-APP-055"})
-    void aScriptedTreatmentRunsWithoutAConsoleAndARestartCountsTheDoseTheLedgerKept() {
-        CliRun run = CliRun.of("run", "--profile", "bench-test", "--data-dir", data.toString(), "--no-console", "--no-opcua",
-                "--treatment-id", "S-1", "--drug", "dexamethasone-sodium-phosphate", "--current-ma", "1", "--area-cm2", "10",
-                "--dose-mamin", "0.02", "--ramp-s", "0.5", "--start", "--exit-when-done", "--progress-every-s", "0.5");
+    @Verifies({"SRS-APP-050", "SRS-APP-052", "SRS-APP-055", "SRS-APP-067"})
+    void aScriptedTreatmentRunsWithoutAConsoleAndARestartOfItIsRefusedOnceItCompleted() {
+        String[] options = {"run", "--profile", "bench-test", "--data-dir", data.toString(), "--no-console", "--no-opcua",
+            "--treatment-id", "S-1", "--drug", "dexamethasone-sodium-phosphate", "--current-ma", "1", "--area-cm2", "10",
+            "--dose-mamin", "0.02", "--ramp-s", "0.5", "--start", "--exit-when-done", "--progress-every-s", "0.5"};
+        CliRun run = CliRun.of(options);
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("Treatment S-1 ended: COMPLETE"), run.out());
-
-        // The ledger in the data directory remembers it: the same treatment again starts from the dose already
-        // given, so that all its runs together stay within the prescription (the kernel ends a treatment
-        // a ramp-down early, so a completed one may be topped up, never beyond).
-        CliRun again = CliRun.of("run", "--profile", "bench-test", "--data-dir", data.toString(), "--no-console", "--no-opcua",
-                "--treatment-id", "S-1", "--drug", "dexamethasone-sodium-phosphate", "--current-ma", "1", "--area-cm2", "10",
-                "--dose-mamin", "0.02", "--ramp-s", "0.5", "--start", "--exit-when-done");
         java.util.regex.Matcher first = ENDED_AT.matcher(run.out());
-        java.util.regex.Matcher second = ENDED_AT.matcher(again.out());
-        assertTrue(first.find() && second.find(), run.out() + again.out());
-        double before = Double.parseDouble(first.group(1));
-        assertTrue(again.out().contains("state: S-1 IDLE -> ARMED (requested by an operator) at " + first.group(1)),
-                "armed with the dose already given: " + again.out());
-        double total = Double.parseDouble(second.group(1));
-        assertTrue(total >= before && total <= 0.02, "within the prescription: " + again.out());
+        assertTrue(first.find(), run.out());
+
+        // The ledger in the data directory remembers that it completed (a ramp-down short of its dose): the
+        // same treatment again is refused with the kernel's reason, and nothing more is delivered.
+        CliRun again = CliRun.of(options);
+        assertEquals(2, again.exitCode(), again.out() + again.err());
+        assertTrue(again.out().contains(": refused: this treatment has already completed: it is not delivered again under"
+                + " its ID (TREATMENT_ALREADY_COMPLETED; in state IDLE)"), again.out());
+        assertFalse(again.out().contains("state: S-1"), "no state change: " + again.out());
+
+        CliRun sessions = CliRun.of("sessions", "--data-dir", data.toString());
+        assertEquals(0, sessions.exitCode(), sessions.err());
+        String row = sessions.out().lines().filter(l -> l.startsWith("S-1 ")).findFirst().orElseThrow();
+        assertTrue(row.matches("S-1\\s+\\S+ \\S+\\s+COMPLETE\\s+" + first.group(1) + "\\s+" + first.group(1) + "\\s+no"),
+                "its record is the first run's: " + row);
     }
 
     @Test

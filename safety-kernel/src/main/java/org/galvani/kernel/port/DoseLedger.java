@@ -18,6 +18,15 @@ public interface DoseLedger {
     long deliveredMicroampMillis(String treatmentId);
 
     /**
+     * Whether a run of {@code treatmentId} ended in {@link org.galvani.kernel.KernelState#COMPLETE} as
+     * recorded (false if the ledger has none, or its runs ended otherwise: a crash, a fault). The kernel
+     * then refuses to arm it again ({@link org.galvani.kernel.Reason#TREATMENT_ALREADY_COMPLETED}). Read,
+     * like the dose, on the requesting thread; a ledger that throws refuses the ARM.
+     */
+    @Implements("SRS-KRN-041")
+    boolean completed(String treatmentId);
+
+    /**
      * Records that {@code treatmentId} has received {@code deliveredMicroampMillis} in total as of
      * {@code timeMicros} (runtime clock) on {@code channelId}. Totals only grow; a smaller total than one
      * already recorded must not lower it.

@@ -122,18 +122,22 @@ public final class Channel {
     // The request API (any thread)
 
     /**
-     * Asks the kernel to arm {@code prescription}. The dose already delivered for its treatment ID is
-     * read from the dose ledger here (on the caller's thread) and counts towards the prescription and cap;
-     * then the ledger records the prescription and its crash bound before the request is queued.
+     * Asks the kernel to arm {@code prescription}. The dose already delivered for its treatment ID, and
+     * whether it already completed, are read from the dose ledger here (on the caller's thread): the dose
+     * counts towards the prescription and cap, and a completed treatment is refused by the kernel; then the
+     * ledger records the prescription and its crash bound before the request is queued.
      */
+    @Implements("SRS-KRN-041")
     public CompletableFuture<RequestOutcome> arm(Prescription prescription, String origin) {
         long requestId = nextRequestId.getAndIncrement();
         String treatmentId = prescription == null ? null : prescription.treatmentId();
         long prior = 0L;
+        boolean completed = false;
         Reason refusal = Reason.NONE;
         try {
             if (treatmentId != null) {
                 prior = ledger.deliveredMicroampMillis(treatmentId);
+                completed = ledger.completed(treatmentId);
             }
         } catch (RuntimeException e) {
             LOG.error("channel {}: dose ledger unreadable, arm refused", id, e);
@@ -145,7 +149,7 @@ public final class Channel {
         if (refusal == Reason.NONE && !armingRecorded(requestId, prescription, origin)) {
             refusal = Reason.LEDGER_UNAVAILABLE;
         }
-        return submit(Request.arm(requestId, prescription, prior), origin, refusal);
+        return submit(Request.arm(requestId, prescription, prior, completed), origin, refusal);
     }
 
     /** The prescription reaches the ledger before the kernel sees it: no treatment starts unrecorded. */

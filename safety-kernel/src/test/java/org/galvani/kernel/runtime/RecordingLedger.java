@@ -67,6 +67,7 @@ final class RecordingLedger implements DoseLedger {
             throw new IllegalStateException("test ledger: event write failure");
         }
         DoseLedger.super.record(event);
+        ledger.record(event); // the in-memory ledger notes completions (its checkpoint again changes nothing)
         synchronized (records) {
             records.add(event);
         }
@@ -93,6 +94,14 @@ final class RecordingLedger implements DoseLedger {
             throw new IllegalStateException("test ledger: read failure");
         }
         return ledger.deliveredMicroampMillis(treatmentId);
+    }
+
+    @Override
+    public boolean completed(String treatmentId) {
+        if (failReads) {
+            throw new IllegalStateException("test ledger: read failure");
+        }
+        return ledger.completed(treatmentId);
     }
 
     @Override

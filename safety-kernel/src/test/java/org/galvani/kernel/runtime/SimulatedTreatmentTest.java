@@ -153,8 +153,8 @@ class SimulatedTreatmentTest {
     }
 
     @Test
-    @Verifies("SRS-KRN-032")
-    void aRestartedRuntimeCountsTheDoseTheLedgerHolds() {
+    @Verifies({"SRS-KRN-032", "SRS-KRN-041"})
+    void aRestartedRuntimeCountsTheDoseTheLedgerHoldsAndNeverDeliversACompletedTreatmentAgain() {
         long firstSession;
         try (KernelRuntime runtime = runtime()) {
             SimulatedRun run = new SimulatedRun(runtime, CHANNEL);
@@ -162,9 +162,11 @@ class SimulatedTreatmentTest {
             decided(submitAndTick(run, run.channel().arm(dexamethasone("T-100"), NURSE)));
             run.ticks(TICKS_TO_CONFIRM_CONTACT);
             decided(startAndTick(run));
-            firstSession = run.tickUntil(s -> s.state() == KernelState.COMPLETE, 10_000, "first session complete")
-                    .deliveredDoseMicroampMillis();
+            run.tickUntil(s -> s.state() == KernelState.DELIVERING, 10_000, "first session delivering");
         }
+        // Closed while delivering (its closing checkpoint records the kernel's count): not completed.
+        firstSession = ledger.deliveredMicroampMillis("T-100");
+        assertTrue(firstSession > 0 && !ledger.completed("T-100"), "interrupted at " + firstSession);
 
         try (KernelRuntime restarted = runtime()) {
             SimulatedRun run = new SimulatedRun(restarted, CHANNEL);
@@ -179,7 +181,20 @@ class SimulatedTreatmentTest {
             KernelSnapshot complete = run.tickUntil(s -> s.state() == KernelState.COMPLETE, 10_000, "second session");
             assertTrue(complete.deliveredDoseMicroampMillis() <= DOSE_MICROAMP_MILLIS,
                     "both sessions together stay within the prescription: " + complete.deliveredDoseMicroampMillis());
+            assertTrue(complete.deliveredDoseMicroampMillis() < DOSE_MICROAMP_MILLIS, "completed a ramp-down short of it");
         }
+        long completed = ledger.deliveredMicroampMillis("T-100");
+        assertTrue(ledger.completed("T-100"), "the ledger holds that it completed");
+
+        try (KernelRuntime third = runtime()) {
+            SimulatedRun run = new SimulatedRun(third, CHANNEL);
+            run.tick();
+            RequestOutcome again = decided(submitAndTick(run, run.channel().arm(dexamethasone("T-100"), NURSE)));
+            assertDecision(again, false, Reason.TREATMENT_ALREADY_COMPLETED);
+            assertEquals(KernelState.IDLE, run.channel().snapshot().state());
+            run.ticks(100);
+        }
+        assertEquals(completed, ledger.deliveredMicroampMillis("T-100"), "no top-up of the small remainder");
     }
 
     @Test

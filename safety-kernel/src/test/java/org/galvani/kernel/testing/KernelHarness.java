@@ -18,6 +18,7 @@ import org.galvani.kernel.Reason;
 import org.galvani.kernel.Request;
 import org.galvani.kernel.RequestKind;
 import org.galvani.kernel.SafetyKernel;
+import org.galvani.kernel.StatusFlags;
 
 /**
  * A safety kernel driving a {@link TestStage} in simulated time, the way the runtime does it: every tick
@@ -232,6 +233,23 @@ public final class KernelHarness {
         // The rate is rounded down, so the ramp may take a little longer than prescribed.
         long rate = Math.max(1L, prescription.targetMicroamps() * 1_000L / prescription.rampMillis());
         runUntil(KernelState.DELIVERING, prescription.targetMicroamps() * 1_000L / rate + 2L);
+    }
+
+    /**
+     * The stage reports a hardware fault for one tick (the kernel latches FAULT), then a safe state; an
+     * ACKNOWLEDGE (which must be accepted) returns the kernel to IDLE.
+     */
+    public void faultAndAcknowledge() {
+        stage.flags(StatusFlags.HARDWARE_FAULT);
+        tick();
+        if (kernel.state() != KernelState.FAULT) {
+            throw new AssertionError("the hardware fault did not latch: " + kernel.state());
+        }
+        stage.flags(0);
+        tick();
+        long ack = acknowledge();
+        tick();
+        expectAccepted(ack);
     }
 
     private void expectAccepted(long requestId) {

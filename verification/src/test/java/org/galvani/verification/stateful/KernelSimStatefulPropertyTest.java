@@ -101,7 +101,8 @@ class KernelSimStatefulPropertyTest {
         assertTrue(shortfalls.isEmpty(), "the generator does not reach every state often enough: " + shortfalls);
         assertTrue(reasons.containsAll(List.of(Reason.CONTACT_OUT_OF_WINDOW, Reason.DOSE_REACHED, Reason.TIME_REACHED,
                 Reason.DRIVER_FAULT, Reason.MEASUREMENT_STALE, Reason.TICK_OVERRUN, Reason.INVALID_PRESCRIPTION,
-                Reason.CONTACT_NOT_CONFIRMED, Reason.SELF_TEST_FAILED)), "reasons seen: " + reasons);
+                Reason.CONTACT_NOT_CONFIRMED, Reason.SELF_TEST_FAILED, Reason.TREATMENT_ALREADY_COMPLETED)),
+                "reasons seen: " + reasons);
     }
 
     /** Runs {@code run} from scratch, checking the model and the oracle; throws on the first violation. */

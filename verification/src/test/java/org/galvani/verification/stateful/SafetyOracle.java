@@ -1,7 +1,9 @@
 package org.galvani.verification.stateful;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.galvani.kernel.DeviceProfile;
 import org.galvani.kernel.EndCriterion;
 import org.galvani.kernel.KernelEvent;
@@ -34,7 +36,8 @@ import org.galvani.trace.Implements;
  *       a fault bit, turns the output off in the same tick; after CONTACT_LOST or FAULT the output stays
  *       off until an accepted RESUME, ACKNOWLEDGE or START (SRS-KRN-016/021/022);</li>
  *   <li>the table: every state change is one {@link TransitionTable#allowed} allows, events chain from
- *       state to state, no internal error, the channel is never halted (SRS-KRN-023).</li>
+ *       state to state, no internal error, the channel is never halted (SRS-KRN-023);</li>
+ *   <li>once completed, a treatment is never armed again under its ID (SRS-KRN-041).</li>
  * </ul>
  *
  * <p>A violation throws {@link AssertionError} naming the invariant and the tick.
@@ -54,6 +57,8 @@ final class SafetyOracle {
     /** The counted dose went past the cap after the cut (a sensor reading current with the output off). */
     private boolean capPassedAfterCut;
     private int previousInWindowOhms = -1;
+    /** The treatments seen reaching COMPLETE. */
+    private final Set<String> completed = new HashSet<>();
 
     /**
      * @param profile the channel's device profile
@@ -114,6 +119,10 @@ final class SafetyOracle {
                 }
                 if (state == KernelState.COMPLETE) {
                     checkDoseAtCompletion(now, e, honest);
+                    completed.add(e.treatmentId());
+                }
+                if (state == KernelState.ARMED && completed.contains(e.treatmentId())) {
+                    fail(now, "a completed treatment armed again: " + e.describe());
                 }
             } else if (e.current() != e.previous()) {
                 fail(now, "a non-transition event changed the state: " + e.describe());

@@ -155,4 +155,18 @@ class SafetyOracleCanFailTest {
         assertViolation("completed at", () -> tick(snapshot(at, KernelState.COMPLETE, 0, false, 5_000, 0,
                 RX.doseMicroampMillis() + 1), List.of(down, new ChannelEvent("ch", completed, "kernel", null))));
     }
+
+    @Test
+    @Verifies(value = "SRS-VER-004", version = 1)
+    void aCompletedTreatmentArmedAgainFails() {
+        rampTo(2);
+        long at = tick + 1_000;
+        tick(snapshot(at, KernelState.RAMP_DOWN, 0, true, 5_000, StatusFlags.OUTPUT_ENABLED, 0),
+                List.of(change(at, KernelState.RAMP_UP, KernelState.RAMP_DOWN, Reason.DOSE_REACHED, null)));
+        tick(snapshot(at + 1_000, KernelState.COMPLETE, 0, false, 5_000, 0, 0),
+                List.of(change(at + 1_000, KernelState.RAMP_DOWN, KernelState.COMPLETE, Reason.OUTPUT_AT_ZERO, null)));
+        assertViolation("a completed treatment armed again", () -> tick(snapshot(at + 2_000, KernelState.ARMED, 0, false,
+                5_000, 0, 0), List.of(accepted(at + 2_000, KernelState.COMPLETE, RequestKind.ARM),
+                change(at + 2_000, KernelState.COMPLETE, KernelState.ARMED, Reason.OPERATOR_REQUEST, RequestKind.ARM))));
+    }
 }
