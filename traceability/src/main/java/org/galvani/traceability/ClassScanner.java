@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -25,12 +26,20 @@ import org.objectweb.asm.Opcodes;
  * on types, methods, constructors and fields (an ArchUnit {@code @ArchTest} rule is a static field), in
  * main and test classes alike. Bridge and synthetic methods are skipped (javac copies annotations onto
  * them). A class file that cannot be read is an error naming the file.
+ *
+ * <p>{@code @Verifies} is repeatable: an element with several carries them in the container
+ * {@code @Verifies.List}, each with its own version; a single one and the container are read alike, and an
+ * element gives one link per requirement ID. An ID stated again with the same version (an unstated version
+ * counting as 1, as everywhere) is the same link; stated with another version it is a contradiction no
+ * reading could resolve for an auditor (which of the two did the reviewer mean?), so it is an error naming
+ * the element, the ID and both versions.
  */
-@Implements("SRS-TRC-002")
+@Implements({"SRS-TRC-002", "SRS-TRC-012"})
 public final class ClassScanner {
 
     static final String IMPLEMENTS = "Lorg/galvani/trace/Implements;";
     static final String VERIFIES = "Lorg/galvani/trace/Verifies;";
+    static final String VERIFIES_LIST = "Lorg/galvani/trace/Verifies$List;";
 
     /** What a scan found: every link and every class (for the test class hierarchy). */
     public record Result(List<CodeLink> links, Map<String, ClassInfo> classes) {
@@ -115,12 +124,47 @@ public final class ClassScanner {
             for (String id : element.implemented) {
                 links.add(new CodeLink(LinkKind.IMPLEMENTS, id, 0, name, member, owner.module(), owner.testCode(), source));
             }
-            for (String id : element.verified) {
-                links.add(new CodeLink(LinkKind.VERIFIES, id, element.version, name, member, owner.module(),
-                        owner.testCode(), source));
+            for (Map.Entry<String, Integer> verified : versionsOf(element, file, name, member, source).entrySet()) {
+                links.add(new CodeLink(LinkKind.VERIFIES, verified.getKey(), verified.getValue(), name, member,
+                        owner.module(), owner.testCode(), source));
             }
         }
         return new Scanned(info, links);
+    }
+
+    /**
+     * The version each ID is verified against on one element, in the order first named, over all its
+     * {@code @Verifies} (see the class comment).
+     */
+    private static Map<String, Integer> versionsOf(Annotated element, Path file, String className, String member,
+            SourceRef source) {
+        Map<String, Integer> versions = new LinkedHashMap<>();
+        for (VerifiesAnnotation annotation : element.verified) {
+            for (String id : annotation.ids) {
+                Integer earlier = versions.putIfAbsent(id, annotation.version);
+                if (earlier == null || earlier == annotation.version) {
+                    continue;
+                }
+                if (read(earlier) != read(annotation.version)) {
+                    String where = (source != null ? source.toString() : file.toString()) + " ("
+                            + (member == null ? className : className + "#" + member) + ")";
+                    throw new UncheckedIOException(new IOException(where + ": @Verifies names " + id + " with "
+                            + stated(earlier) + " and with " + stated(annotation.version) + "; a test is written"
+                            + " against one version of a requirement: name " + id + " in one @Verifies"));
+                }
+                versions.put(id, Math.max(earlier, annotation.version)); // 0 and 1: keep the one stated
+            }
+        }
+        return versions;
+    }
+
+    /** The version a @Verifies means: an unstated version (0) counts as 1. */
+    private static int read(int version) {
+        return version == 0 ? 1 : version;
+    }
+
+    private static String stated(int version) {
+        return version == 0 ? "no version (read as version 1)" : "version " + version;
     }
 
     private static String packagePath(String internalName) {
@@ -136,12 +180,17 @@ public final class ClassScanner {
     /** What kind of element carries an annotation. */
     enum ElementKind { TYPE, METHOD, CONSTRUCTOR, FIELD }
 
+    /** One {@code @Verifies} as written: its IDs and its version (0: not stated). */
+    private static final class VerifiesAnnotation {
+        final List<String> ids = new ArrayList<>();
+        int version;
+    }
+
     private static final class Annotated {
         final ElementKind kind;
         final String name;
         final List<String> implemented = new ArrayList<>();
-        final List<String> verified = new ArrayList<>();
-        int version;
+        final List<VerifiesAnnotation> verified = new ArrayList<>();
         int firstLine;
 
         Annotated(ElementKind kind, String name) {
@@ -238,16 +287,47 @@ public final class ClassScanner {
         }
 
         private AnnotationVisitor annotation(String descriptor, Annotated element) {
-            boolean implementsIt = descriptor.equals(IMPLEMENTS);
-            if (!implementsIt && !descriptor.equals(VERIFIES)) {
-                return null;
+            if (descriptor.equals(IMPLEMENTS)) {
+                return ids(element.implemented, null);
+            } else if (descriptor.equals(VERIFIES)) {
+                return verifies(element);
+            } else if (descriptor.equals(VERIFIES_LIST)) {
+                return verifiesList(element);
             }
-            List<String> ids = implementsIt ? element.implemented : element.verified;
+            return null;
+        }
+
+        private static AnnotationVisitor verifies(Annotated element) {
+            VerifiesAnnotation annotation = new VerifiesAnnotation();
+            element.verified.add(annotation);
+            return ids(annotation.ids, annotation);
+        }
+
+        /** {@code @Verifies.List({@Verifies(...), ...})}: each entry is read as a single {@code @Verifies}. */
+        private static AnnotationVisitor verifiesList(Annotated element) {
+            return new AnnotationVisitor(Opcodes.ASM9) {
+                @Override
+                public AnnotationVisitor visitArray(String key) {
+                    if (!"value".equals(key)) {
+                        return null;
+                    }
+                    return new AnnotationVisitor(Opcodes.ASM9) {
+                        @Override
+                        public AnnotationVisitor visitAnnotation(String ignored, String descriptor) {
+                            return descriptor.equals(VERIFIES) ? verifies(element) : null;
+                        }
+                    };
+                }
+            };
+        }
+
+        /** Reads {@code value} (one ID or an array) into {@code ids}, and {@code version} when there is one. */
+        private static AnnotationVisitor ids(List<String> ids, VerifiesAnnotation versioned) {
             return new AnnotationVisitor(Opcodes.ASM9) {
                 @Override
                 public void visit(String key, Object value) {
-                    if ("version".equals(key) && value instanceof Integer version) {
-                        element.version = version;
+                    if (versioned != null && "version".equals(key) && value instanceof Integer version) {
+                        versioned.version = version;
                     } else if ("value".equals(key) && value instanceof String id) {
                         ids.add(id);
                     }

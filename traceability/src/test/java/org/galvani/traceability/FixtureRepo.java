@@ -114,6 +114,16 @@ final class FixtureRepo {
             return this;
         }
 
+        /**
+         * {@code @Verifies.List}, the container javac writes for repeated {@code @Verifies}, holding one
+         * {@code @Verifies} per entry (each written with its version before its IDs, as javac writes
+         * {@code @Verifies(version = 2, value = "...")}).
+         */
+        ClassBuilder verifiesListOn(String member, Stated... entries) {
+            annotations.add(new Object[] {member, ClassScanner.VERIFIES_LIST, entries, 0});
+            return this;
+        }
+
         /** Writes the class file into the module's target/classes or target/test-classes. */
         FixtureRepo build() throws IOException {
             ClassWriter writer = new ClassWriter(0);
@@ -150,6 +160,24 @@ final class FixtureRepo {
         }
 
         private static void annotate(AnnotationVisitor visitor, Object[] annotation) {
+            if (annotation[1].equals(ClassScanner.VERIFIES_LIST)) {
+                AnnotationVisitor entries = visitor.visitArray("value");
+                for (Stated entry : (Stated[]) annotation[2]) {
+                    AnnotationVisitor one = entries.visitAnnotation(null, ClassScanner.VERIFIES);
+                    if (entry.version() != 0) {
+                        one.visit("version", entry.version());
+                    }
+                    AnnotationVisitor ids = one.visitArray("value");
+                    for (String id : entry.ids()) {
+                        ids.visit(null, id);
+                    }
+                    ids.visitEnd();
+                    one.visitEnd();
+                }
+                entries.visitEnd();
+                visitor.visitEnd();
+                return;
+            }
             AnnotationVisitor values = visitor.visitArray("value");
             for (String id : (String[]) annotation[2]) {
                 values.visit(null, id);
@@ -160,6 +188,10 @@ final class FixtureRepo {
             }
             visitor.visitEnd();
         }
+    }
+
+    /** One {@code @Verifies} inside a {@code @Verifies.List}: its version (0: not stated) and its IDs. */
+    record Stated(int version, String... ids) {
     }
 
     ClassBuilder mainClass(String module, String name) {

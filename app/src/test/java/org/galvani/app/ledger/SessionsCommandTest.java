@@ -75,7 +75,8 @@ class SessionsCommandTest {
     }
 
     @Test
-    @Verifies({"SRS-APP-034", "SRS-APP-032"})
+    @Verifies("SRS-APP-034")
+    @Verifies(value = "SRS-APP-032", version = 2)
     void aTreatmentRecoveredAfterACrashIsListedAsSuchWithItsCountedDose() {
         try (SqliteLedger ledger = SqliteLedger.open(dir, new TickingClock());
              LedgerTreatment treatment = new LedgerTreatment(ledger, LedgerTreatment.patch())) {

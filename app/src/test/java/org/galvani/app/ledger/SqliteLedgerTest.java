@@ -141,7 +141,8 @@ class SqliteLedgerTest {
     }
 
     @Test
-    @Verifies({"SRS-APP-032", "SRS-APP-035"})
+    @Verifies(value = "SRS-APP-032", version = 2)
+    @Verifies("SRS-APP-035")
     void aRecoveredTreatmentRestartsAsRunTwoWithItsRecoveredDoseCounted() {
         try (SqliteLedger ledger = SqliteLedger.open(dir, clock);
              LedgerTreatment treatment = new LedgerTreatment(ledger, LedgerTreatment.patch())) {
@@ -169,7 +170,8 @@ class SqliteLedgerTest {
     }
 
     @Test
-    @Verifies({"SRS-APP-032", "SRS-APP-035"})
+    @Verifies(value = "SRS-APP-032", version = 2)
+    @Verifies("SRS-APP-035")
     void aRecoveredTreatmentWhoseCapWouldBeExceededCannotBeRestarted() {
         // Time-based, with a cap that one 10-minute session at 2 mA just fits: 20 mA·min plus a little.
         var profile = org.galvani.kernel.DeviceProfile.tapWaterHyperhidrosis().toBuilder().name("ledger-test-tap")

@@ -65,7 +65,8 @@ class SimulatedOutputStageTest {
     }
 
     @Test
-    @Verifies({"SRS-DRV-001", "SRS-DRV-003"})
+    @Verifies(value = "SRS-DRV-001", version = 2)
+    @Verifies("SRS-DRV-003")
     void aDetachedLoadTakesNoCurrentAndReadsUnknownImpedance() {
         SimulatedOutputStage stage = openStage(constantLoad(ContactScript.builder().detachAt(2_000).attachAt(3_000).build()));
         stage.apply(0, 2_000, true, Polarity.CATHODE);
@@ -75,7 +76,8 @@ class SimulatedOutputStageTest {
         assertEquals(80_000, reading.electrodeMillivolts(), "an open circuit drives the stage to compliance");
         stage.sample(3_000, reading);
         assertEquals(2_000, reading.currentMicroamps());
-        assertEquals(5_000, reading.impedanceOhms());
+        assertEquals(10_000, reading.electrodeMillivolts());
+        assertEquals(5_000, reading.impedanceOhms(), "electrode voltage / current while current flows");
     }
 
     @Test

@@ -33,7 +33,8 @@ class SimulatedTreatmentTest {
     private long now;
 
     @Test
-    @Verifies({"SRS-KRN-012", "SRS-KRN-013", "SRS-KRN-016", "SRS-KRN-017", "SRS-DRV-001"})
+    @Verifies({"SRS-KRN-012", "SRS-KRN-013", "SRS-KRN-016", "SRS-KRN-017"})
+    @Verifies(value = "SRS-DRV-001", version = 2)
     void aTreatmentWithADetachEndsAtItsDoseAndNeverUnderCountsTheTrueCharge() {
         SimulatedOutputStage stage = new SimulatedOutputStage(SimulatorConfig.patchDefaults()
                 .withContact(ContactScript.builder().detachAt(5 * MINUTE).attachAt(5 * MINUTE + 20_000 * MS).build()));

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class DeviceClockEmulatorTest {
 
     @Test
-    @Verifies({"SRS-DRV-033", "SRS-DRV-035", "SRS-DRV-034"})
+    @Verifies(value = "SRS-DRV-033", version = 2)
+    @Verifies({"SRS-DRV-035", "SRS-DRV-034"})
     void theTrueChargeGrowsOnTheDevicesClockAndStopsWhenTheWatchdogCutsASilentHost() throws Exception {
         try (WireBench bench = WireBench.start(EmulatorConfig.loopback().withClock(ClockMode.DEVICE).withWatchdogMillis(200),
                 WireDriverConfig.loopback(1).withResponseTimeoutMicros(WireBench.RESPONSE_TIMEOUT_MICROS))) {

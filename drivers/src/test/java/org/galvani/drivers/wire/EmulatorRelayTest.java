@@ -17,7 +17,11 @@ class EmulatorRelayTest {
     private static final int RUNAWAY_MICROAMPS = 6_000;
 
     private static WireBench runawayBench() throws Exception {
-        EmulatorConfig emulator = EmulatorConfig.loopback().withWatchdogMillis(2_000);
+        return runawayBench(2_000);
+    }
+
+    private static WireBench runawayBench(int watchdogMillis) throws Exception {
+        EmulatorConfig emulator = EmulatorConfig.loopback().withWatchdogMillis(watchdogMillis);
         FaultScript runaway = FaultScript.builder().add(FaultKind.RUNAWAY, 0, Fault.OPEN_END, RUNAWAY_MICROAMPS).build();
         return WireBench.start(emulator.withPlant(emulator.plant().withCapacitance(0).withFaults(runaway)),
                 WireDriverConfig.loopback(1).withResponseTimeoutMicros(WireBench.RESPONSE_TIMEOUT_MICROS));
@@ -39,6 +43,25 @@ class EmulatorRelayTest {
 
             assertEquals(0, bench.emulator.flowingMicroamps(), "the relay is open");
             assertTrue(bench.sample().currentMicroamps() <= 1, bench.sample().toString());
+        }
+    }
+
+    @Test
+    @Verifies(value = "SRS-DRV-033", version = 2)
+    void theWatchdogStopsARunawayStageWhenTheHostFallsSilent() throws Exception {
+        try (WireBench bench = runawayBench(200)) {
+            bench.sample();
+            bench.driver.apply(bench.now, 1_000, true, Polarity.ANODE);
+            bench.sample();
+            bench.sample();
+            assertEquals(RUNAWAY_MICROAMPS, bench.emulator.flowingMicroamps(), "the stage runs away from its command");
+
+            // No SETPOINT follows: the firmware's watchdog disables the output, and with it opens the relay.
+            assertTrue(WireBench.waitUntil(bench.emulator::watchdogLatched), "the silent host was not cut off");
+            bench.sample();
+            bench.sample();
+
+            assertEquals(0, bench.emulator.flowingMicroamps(), "the relay is open");
         }
     }
 

@@ -35,7 +35,8 @@ class WireTreatmentTest {
     private static final long TOLERANCE_MICROAMP_MILLIS = TARGET_MICROAMPS;
 
     @Test
-    @Verifies({"SRS-DRV-037", "SRS-DRV-033", "SRS-DRV-035"})
+    @Verifies({"SRS-DRV-037", "SRS-DRV-035"})
+    @Verifies(value = "SRS-DRV-033", version = 2)
     void aTreatmentOverTheWireDeliversTheSameDoseAsTheInProcessSimulator() throws Exception {
         SimulatedOutputStage sim = new SimulatedOutputStage(SimulatorConfig.patchDefaults());
         Result reference = treat(sim, sim::trueChargeMicroampMicros);

@@ -13,8 +13,8 @@ import org.galvani.trace.Implements;
 import org.galvani.trace.Verifies;
 
 /**
- * Finds every {@link Implements} and {@link Verifies} in compiled classes: on types, methods,
- * constructors and fields, in every class file under the given class-path roots.
+ * Finds every {@link Implements} and {@link Verifies} (a single one or repeated) in compiled classes: on
+ * types, methods, constructors and fields, in every class file under the given class-path roots.
  */
 public final class TraceLinkScanner {
 
@@ -79,8 +79,8 @@ public final class TraceLinkScanner {
                 links.add(new TraceLink(TraceLink.IMPLEMENTS, id, 0, where));
             }
         }
-        Verifies verified = element.getDeclaredAnnotation(Verifies.class);
-        if (verified != null) {
+        // @Verifies is repeatable: by type, both a single one and those in its container @Verifies.List.
+        for (Verifies verified : element.getDeclaredAnnotationsByType(Verifies.class)) {
             for (String id : verified.value()) {
                 links.add(new TraceLink(TraceLink.VERIFIES, id, verified.version(), where));
             }

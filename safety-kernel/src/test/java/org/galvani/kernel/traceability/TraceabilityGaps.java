@@ -26,8 +26,9 @@ public final class TraceabilityGaps {
 
     /**
      * Links that name a requirement none of the visible files declares (a module's own file and those of
-     * the modules it builds on), and @Verifies links written against a version other than the
-     * requirement's current one (suspect until reviewed).
+     * the modules it builds on), @Verifies links written against a version other than the
+     * requirement's current one (suspect until reviewed), and a requirement named by the repeated
+     * @Verifies of one element with two versions (an unstated version counts as 1), which the matrix refuses.
      */
     public static List<String> dangling(List<RequirementsFile> visible, List<TraceLink> links) {
         Map<String, RequirementsFile.Requirement> declared = new HashMap<>();
@@ -35,7 +36,16 @@ public final class TraceabilityGaps {
             file.requirements().forEach(declared::putIfAbsent);
         }
         List<String> gaps = new ArrayList<>();
+        Map<String, Integer> versionOnElement = new HashMap<>();
         for (TraceLink link : links) {
+            if (link.verifiesIt()) {
+                int stated = link.version() == 0 ? 1 : link.version();
+                Integer earlier = versionOnElement.putIfAbsent(link.where() + " " + link.id(), stated);
+                if (earlier != null && earlier != stated) {
+                    gaps.add(link.where() + ": @Verifies names " + link.id() + " with version " + earlier
+                            + " and with version " + stated + " (contradictory)");
+                }
+            }
             RequirementsFile.Requirement requirement = declared.get(link.id());
             if (requirement == null) {
                 gaps.add(link.where() + ": " + link.kind() + " names " + link.id() + ", which no requirements file declares");

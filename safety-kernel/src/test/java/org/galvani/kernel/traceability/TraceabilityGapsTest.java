@@ -73,6 +73,24 @@ class TraceabilityGapsTest {
     }
 
     @Test
+    void oneRequirementWithTwoVersionsOnOneElementIsListed() {
+        RequirementsFile file = RequirementsFile.parse(List.of(
+                "requirements:",
+                "  - id: SRS-KRN-001", "    version: 2", "    title: First",
+                "  - id: SRS-KRN-002", "    version: 1", "    title: Second"));
+        // As the scanner reports repeated @Verifies: one link per ID of each annotation.
+        List<TraceLink> links = List.of(
+                new TraceLink(TraceLink.VERIFIES, "SRS-KRN-001", 2, "a.CodeTest#split"),
+                new TraceLink(TraceLink.VERIFIES, "SRS-KRN-002", 0, "a.CodeTest#split"),
+                new TraceLink(TraceLink.VERIFIES, "SRS-KRN-002", 1, "a.CodeTest#split"),
+                new TraceLink(TraceLink.VERIFIES, "SRS-KRN-002", 0, "a.CodeTest#other"),
+                new TraceLink(TraceLink.VERIFIES, "SRS-KRN-001", 2, "a.CodeTest#both"),
+                new TraceLink(TraceLink.VERIFIES, "SRS-KRN-001", 0, "a.CodeTest#both"));
+        assertEquals(List.of("a.CodeTest#both: @Verifies names SRS-KRN-001 with version 2 and with version 1"
+                + " (contradictory)"), TraceabilityGaps.dangling(file, links));
+    }
+
+    @Test
     void scriptsThatImplementARequirementAreReadFromImplementedIn() {
         RequirementsFile file = RequirementsFile.parse(List.of(
                 "requirements:",
