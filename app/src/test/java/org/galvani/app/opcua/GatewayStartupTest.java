@@ -83,7 +83,7 @@ class GatewayStartupTest {
     }
 
     @Test
-    @Verifies({"SRS-APP-064", "SRS-APP-062", "SRS-APP-065", "SRS-OPC-034"})
+    @Verifies({"SRS-APP-064", "SRS-APP-062", "SRS-APP-065"})
     void anArmFromAClinicianReachesTheKernelAndTheLedgerWithTheUserAsOrigin() throws Exception {
         GatewayUser dora = new GatewayUser("dora", Role.CLINICIAN, PasswordHash.of(PASSWORD));
         OpcUaSettings settings = settings(GatewayTestClient.freePort(), dora);
