@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * <p>Milo 1.1.x calls methods synchronously. The wait for the kernel's decision (one control period,
  * normally) is bounded, and it runs on the gateway's own service executor, never Milo's shared pool.
  */
-@Implements({"SRS-OPC-004", "SRS-OPC-012", "SRS-OPC-021", "SRS-OPC-022"})
+@Implements({"SRS-OPC-004", "SRS-OPC-012", "SRS-OPC-021", "SRS-OPC-022", "SRS-OPC-034"})
 final class DeviceMethodHandler implements MethodInvocationHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceMethodHandler.class);
@@ -56,27 +56,41 @@ final class DeviceMethodHandler implements MethodInvocationHandler {
     public CallMethodResult invoke(AccessContext context, CallMethodRequest request) {
         Caller caller = Caller.of(context.getSession());
         Variant[] inputs = request.getInputArguments() == null ? new Variant[0] : request.getInputArguments();
+        // Read before the kernel decides: an accepted Stop of an armed treatment leaves the channel without one.
+        String onChannel = channel.snapshot().treatmentId();
+        String named = method.kind() == RequestKind.ARM ? newTreatmentId() : null;
+        boolean reachedKernel = false;
         long status;
         String reason;
+        DecidedBy decidedBy;
         try {
-            RequestOutcome outcome = decide(caller, inputs);
+            CompletableFuture<RequestOutcome> decision = decide(caller, inputs, named);
+            reachedKernel = true;
+            RequestOutcome outcome = await(decision);
             status = outcome.accepted() ? StatusCodes.Good : RefusalStatus.of(outcome.reason());
             reason = outcome.accepted() ? "accepted" : outcome.reason().text();
+            decidedBy = DecidedBy.KERNEL;
         } catch (MethodRefusal refusal) {
             status = refusal.statusCode();
             reason = refusal.getMessage();
+            decidedBy = DecidedBy.GATEWAY;
             // The kernel reports its own refusals as events; the gateway's are raised here.
             events.refusedByGateway(channel.id(), caller.name(), method.browseName(), reason);
         }
         boolean accepted = status == StatusCodes.Good;
         String outcomeText = accepted ? "accepted" : "refused: " + reason;
-        record(caller, inputs, accepted, status, reason);
+        // An Arm that reached the kernel concerns the treatment it names (the ledger files the kernel's
+        // decision there too, and a late decision may still arm it); any other call the channel's treatment.
+        String treatmentId = reachedKernel && named != null ? named : onChannel;
+        record(caller, inputs, accepted, status, reason, treatmentId, decidedBy);
         events.auditCall(channel.id(), request.getMethodId(), caller.name(), inputs, accepted, status);
         return new CallMethodResult(new StatusCode(status), new StatusCode[0], new DiagnosticInfo[0],
                 new Variant[] {new Variant(outcomeText)});
     }
 
-    private RequestOutcome decide(Caller caller, Variant[] inputs) throws MethodRefusal {
+    /** Checks the caller's role and the argument count, then hands the request to the kernel. */
+    private CompletableFuture<RequestOutcome> decide(Caller caller, Variant[] inputs, String treatmentId)
+            throws MethodRefusal {
         RequestKind kind = method.kind();
         if (caller.role() == null || !caller.role().mayRequest(kind)) {
             throw new MethodRefusal(StatusCodes.Bad_UserAccessDenied, "user '" + caller.name() + "' ("
@@ -87,20 +101,20 @@ final class DeviceMethodHandler implements MethodInvocationHandler {
             throw new MethodRefusal(StatusCodes.Bad_TooManyArguments, method.browseName() + " takes no arguments, got "
                     + inputs.length);
         }
-        return await(submit(kind, caller.name(), inputs));
+        return submit(kind, caller.name(), inputs, treatmentId);
     }
 
-    private CompletableFuture<RequestOutcome> submit(RequestKind kind, String user, Variant[] inputs)
-            throws MethodRefusal {
+    private String newTreatmentId() {
+        return "opcua-" + channel.id() + "-" + System.currentTimeMillis() + "-" + TREATMENTS.incrementAndGet();
+    }
+
+    private CompletableFuture<RequestOutcome> submit(RequestKind kind, String user, Variant[] inputs,
+                                                     String treatmentId) throws MethodRefusal {
         if (kind == RequestKind.SYSTEM_STOP) {
             throw new MethodRefusal(StatusCodes.Bad_NotSupported, kind + " is not a user request");
         }
-        Prescription prescription = null;
-        if (kind == RequestKind.ARM) {
-            String treatmentId = "opcua-" + channel.id() + "-" + System.currentTimeMillis() + "-"
-                    + TREATMENTS.incrementAndGet();
-            prescription = ArmArguments.prescription(inputs, treatmentId, settings.rampMillis());
-        }
+        Prescription prescription = kind == RequestKind.ARM
+                ? ArmArguments.prescription(inputs, treatmentId, settings.rampMillis()) : null;
         try {
             return settings.gate().submit(channel, kind, prescription, user);
         } catch (RuntimeException e) {
@@ -124,13 +138,14 @@ final class DeviceMethodHandler implements MethodInvocationHandler {
         }
     }
 
-    private void record(Caller caller, Variant[] inputs, boolean accepted, long status, String reason) {
+    private void record(Caller caller, Variant[] inputs, boolean accepted, long status, String reason,
+                        String treatmentId, DecidedBy decidedBy) {
         List<String> arguments = new ArrayList<>(inputs.length);
         for (Variant input : inputs) {
             arguments.add(AuditText.of(input));
         }
         CallRecord call = new CallRecord(Instant.now(), caller.name(), channel.id(), method.browseName(), arguments,
-                accepted, StatusNames.of(status), reason);
+                accepted, StatusNames.of(status), reason, treatmentId, decidedBy);
         LOG.info("OPC UA call: {}", call.describe());
         try {
             settings.audit().record(call);

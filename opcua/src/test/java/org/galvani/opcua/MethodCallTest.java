@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Method calls from each role over SignAndEncrypt: refusals with the right status and the kernel's reason,
  * a full treatment, a detach seen as an event and as ContactOk=false, and the audit record of every call.
- * ch01 and ch02 are left in IDLE by refusal tests; ch03 runs a treatment; ch04 sees the detach.
+ * ch01 and ch02 are left in IDLE by refusal tests; ch03 runs a treatment; ch04 sees the detach; ch05 checks
+ * which treatment each call record names and who decided it.
  */
 class MethodCallTest {
 
@@ -39,7 +40,7 @@ class MethodCallTest {
 
     @BeforeAll
     static void start() throws Exception {
-        harness = new GatewayHarness(pki, 4, false);
+        harness = new GatewayHarness(pki, 5, false);
         observer = new DeviceClient(harness, harness.client(GatewayHarness.OBSERVER), "ch01");
         clinician = new DeviceClient(harness, harness.client(GatewayHarness.CLINICIAN), "ch01");
         service = new DeviceClient(harness, harness.client(GatewayHarness.SERVICE), "ch01");
@@ -191,6 +192,44 @@ class MethodCallTest {
         assertNotNull(refused, "request-refused event");
         assertEquals(DeviceEvents.SEVERITY_REFUSED, refused.severity());
         assertNotNull(device.awaitEvent("called by sam: Bad_InvalidState", WAIT), "audit event of the Pause call");
+    }
+
+    @Test
+    @Verifies("SRS-OPC-034")
+    void everyCallRecordNamesItsTreatmentAndWhoDecided() throws Exception {
+        DeviceClient reader = new DeviceClient(harness, harness.client(GatewayHarness.OBSERVER), "ch05");
+        DeviceClient device = new DeviceClient(harness, harness.client(GatewayHarness.CLINICIAN), "ch05");
+        int before = harness.calls.size();
+
+        reader.call("Start");                                    // role: the gateway, no treatment yet
+        device.arm(Double.NaN, 0.06, 10.0);                      // malformed: the gateway, never reached the kernel
+        device.arm(50.0, 1.0, 200.0);                            // out of range: the kernel refuses the named treatment
+        assertEquals(StatusCodes.Good, device.arm(1.0, 0.06, 10.0).getStatusCode().value());
+        String armed = (String) device.read("TreatmentId");
+        reader.call("Stop");                                     // role, while a treatment is armed
+        device.call("Start", new Variant(1.0));                  // argument count, while armed
+        device.call("Stop");                                     // the kernel decides
+
+        List<CallRecord> calls = harness.calls.subList(before, harness.calls.size()).stream()
+                .filter(c -> c.deviceId().equals("ch05")).toList();
+        assertEquals(List.of("Start", "Arm", "Arm", "Arm", "Stop", "Start", "Stop"),
+                calls.stream().map(CallRecord::method).toList());
+        assertEquals(List.of(DecidedBy.GATEWAY, DecidedBy.GATEWAY, DecidedBy.KERNEL, DecidedBy.KERNEL,
+                DecidedBy.GATEWAY, DecidedBy.GATEWAY, DecidedBy.KERNEL), calls.stream().map(CallRecord::decidedBy).toList());
+        assertEquals(List.of("Bad_UserAccessDenied", "Bad_InvalidArgument", "Bad_OutOfRange", "Good",
+                "Bad_UserAccessDenied", "Bad_TooManyArguments"),
+                calls.subList(0, 6).stream().map(CallRecord::status).toList());
+        assertEquals(null, calls.get(0).treatmentId(), "no treatment on the channel");
+        assertEquals(null, calls.get(1).treatmentId(), "a malformed Arm names no treatment the kernel saw");
+        String refusedArm = calls.get(2).treatmentId();
+        assertTrue(refusedArm.startsWith("opcua-ch05-") && !refusedArm.equals(armed),
+                "a refused Arm names the treatment it asked for: " + refusedArm);
+        assertTrue(armed.startsWith("opcua-ch05-"), armed);
+        for (CallRecord call : calls.subList(3, 7)) {
+            assertEquals(armed, call.treatmentId(), call.describe());
+        }
+        assertTrue(calls.get(4).describe().endsWith("(decided by gateway, treatment " + armed + ")"),
+                calls.get(4).describe());
     }
 
     /** START is refused until the kernel has confirmed contact for the profile's confirmation time. */

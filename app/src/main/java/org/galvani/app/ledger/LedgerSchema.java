@@ -14,7 +14,7 @@ import org.galvani.trace.Implements;
  * transaction, and refuses a database written by a newer Galvani (it would not know its tables).
  * Migrations are only ever appended: a released one never changes.
  */
-@Implements("SRS-APP-031")
+@Implements({"SRS-APP-031", "SRS-APP-065"})
 final class LedgerSchema {
 
     /** Migration {@code i} brings the schema from version {@code i} to {@code i + 1}. */
@@ -96,7 +96,13 @@ final class LedgerSchema {
                             + " accepted INTEGER NOT NULL,"
                             + " status TEXT NOT NULL,"
                             + " reason TEXT NOT NULL)",
-                    "CREATE INDEX gateway_calls_by_device ON gateway_calls (device_id, time_millis)"));
+                    "CREATE INDEX gateway_calls_by_device ON gateway_calls (device_id, time_millis)"),
+            // 4: the treatment each gateway call concerns and who answered it (GATEWAY or KERNEL), so that a
+            // session report shows the calls the gateway refused. Rows from version 3 keep no treatment (NULL)
+            // and decided_by 'UNKNOWN': neither can be told reliably after the fact.
+            List.of("ALTER TABLE gateway_calls ADD COLUMN treatment_id TEXT",
+                    "ALTER TABLE gateway_calls ADD COLUMN decided_by TEXT NOT NULL DEFAULT 'UNKNOWN'",
+                    "CREATE INDEX gateway_calls_by_treatment ON gateway_calls (treatment_id, time_millis)"));
 
     /** The version this Galvani writes. */
     static final int CURRENT = MIGRATIONS.size();

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.galvani.app.session.GatewayRefusal;
 import org.galvani.app.session.SessionArchive;
 import org.galvani.app.session.SessionEvent;
 import org.galvani.app.session.SessionRecord;
@@ -35,6 +36,7 @@ import org.galvani.kernel.port.RecoveryBound;
 import org.galvani.kernel.port.TreatmentArming;
 import org.galvani.kernel.runtime.KernelSnapshot;
 import org.galvani.opcua.CallRecord;
+import org.galvani.opcua.DecidedBy;
 import org.galvani.trace.Implements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -453,11 +455,12 @@ public final class SqliteLedger implements DoseLedger, SessionArchive, AutoClose
      * thread calls it, never the control loop). The caller is named only by the user name. Throws
      * {@link LedgerException} naming the file when it cannot be written.
      */
-    @Implements("SRS-APP-062")
+    @Implements({"SRS-APP-062", "SRS-APP-065"})
     public synchronized void recordGatewayCall(CallRecord call) {
         write("the gateway call " + call.describe(), () -> {
             try (PreparedStatement s = db.prepareStatement("INSERT INTO gateway_calls (time_millis, user_name,"
-                    + " device_id, method, arguments, accepted, status, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " device_id, method, arguments, accepted, status, reason, treatment_id, decided_by)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setLong(1, call.time().toEpochMilli());
                 s.setString(2, call.user());
                 s.setString(3, call.deviceId());
@@ -467,13 +470,15 @@ public final class SqliteLedger implements DoseLedger, SessionArchive, AutoClose
                 s.setInt(6, call.accepted() ? 1 : 0);
                 s.setString(7, call.status());
                 s.setString(8, call.reason());
+                s.setString(9, call.treatmentId());
+                s.setString(10, call.decidedBy().name());
                 s.executeUpdate();
             }
         });
     }
 
     /** The gateway calls on {@code deviceId} answered from {@code from} to {@code to} (inclusive), oldest first. */
-    @Implements("SRS-APP-062")
+    @Implements({"SRS-APP-062", "SRS-APP-065"})
     public synchronized List<CallRecord> gatewayCalls(String deviceId, Instant from, Instant to) {
         try (PreparedStatement s = db.prepareStatement("SELECT * FROM gateway_calls WHERE device_id = ?"
                 + " AND time_millis BETWEEN ? AND ? ORDER BY time_millis, seq")) {
@@ -483,17 +488,42 @@ public final class SqliteLedger implements DoseLedger, SessionArchive, AutoClose
             List<CallRecord> calls = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    String arguments = rs.getString("arguments");
                     calls.add(new CallRecord(Instant.ofEpochMilli(rs.getLong("time_millis")), rs.getString("user_name"),
-                            rs.getString("device_id"), rs.getString("method"),
-                            arguments.isEmpty() ? List.of() : List.of(arguments.split("\n", -1)),
-                            rs.getInt("accepted") == 1, rs.getString("status"), rs.getString("reason")));
+                            rs.getString("device_id"), rs.getString("method"), arguments(rs),
+                            rs.getInt("accepted") == 1, rs.getString("status"), rs.getString("reason"),
+                            rs.getString("treatment_id"), DecidedBy.valueOf(rs.getString("decided_by"))));
                 }
             }
             return calls;
-        } catch (SQLException e) {
+        } catch (SQLException | IllegalArgumentException e) {
             throw new LedgerException(file + ": cannot read the gateway calls of " + deviceId + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The calls about {@code treatmentId} that the gateway refused before the kernel saw them, oldest first.
+     * Calls the kernel decided are not here: the kernel's own event records them, with the user as origin.
+     */
+    @Implements("SRS-APP-065")
+    private List<GatewayRefusal> gatewayRefusals(String treatmentId) throws SQLException {
+        try (PreparedStatement s = db.prepareStatement("SELECT * FROM gateway_calls WHERE treatment_id = ?"
+                + " AND decided_by = 'GATEWAY' AND accepted = 0 ORDER BY time_millis, seq")) {
+            s.setString(1, treatmentId);
+            List<GatewayRefusal> list = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new GatewayRefusal(Instant.ofEpochMilli(rs.getLong("time_millis")), rs.getString("user_name"),
+                            rs.getString("device_id"), rs.getString("method"), arguments(rs), rs.getString("status"),
+                            rs.getString("reason")));
+                }
+            }
+            return list;
+        }
+    }
+
+    private static List<String> arguments(ResultSet rs) throws SQLException {
+        String arguments = rs.getString("arguments");
+        return arguments.isEmpty() ? List.of() : List.of(arguments.split("\n", -1));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -528,7 +558,8 @@ public final class SqliteLedger implements DoseLedger, SessionArchive, AutoClose
                 }
                 summary = summary(rs);
             }
-            return Optional.of(new SessionRecord(summary, events(treatmentId), samples(treatmentId)));
+            return Optional.of(new SessionRecord(summary, events(treatmentId), samples(treatmentId),
+                    gatewayRefusals(treatmentId)));
         } catch (SQLException e) {
             throw new LedgerException(file + ": cannot read treatment " + treatmentId + ": " + e.getMessage(), e);
         }

@@ -25,7 +25,7 @@ import org.galvani.trace.Implements;
  * page has loaded, that every chart was laid out, that nothing was fetched and that no script error occurred,
  * and writes its verdict into {@code #selfcheck}; otherwise the script does nothing.
  */
-@Implements({"SRS-APP-040", "SRS-APP-042", "SRS-APP-043", "SRS-APP-044", "SRS-APP-045"})
+@Implements({"SRS-APP-040", "SRS-APP-042", "SRS-APP-043", "SRS-APP-044", "SRS-APP-045", "SRS-APP-066"})
 public final class SessionReport {
 
     private static final String STYLE = """
@@ -125,7 +125,7 @@ public final class SessionReport {
         charts(out, record, axis, charts);
         intervalTable(out, intervals, axis);
         out.append("<h2>Timeline of events</h2>\n");
-        TimelineTable.append(out, record.events(), axis);
+        TimelineTable.append(out, record.events(), record.gatewayRefusals(), axis);
         out.append("<footer>Generated ").append(ReportFormat.instant(generatedAt))
                 .append(" by Galvani from the session ledger. Times in the timeline are mm:ss from the first sample or")
                 .append(" event of each run; wall-clock times are UTC. Doses are in mA·min (1 mA·min = 60 mC).</footer>\n")
@@ -172,11 +172,13 @@ public final class SessionReport {
         out.append("</table></div>\n");
         long detaches = intervals.stream().filter(i -> i.state() == KernelState.CONTACT_LOST).count();
         long faults = intervals.size() - detaches;
-        long refusals = record.events().stream().filter(e -> "refused".equals(TimelineTable.mark(e))).count();
+        long byGateway = record.gatewayRefusals().size();
+        long refusals = record.events().stream().filter(e -> "refused".equals(TimelineTable.mark(e))).count() + byGateway;
         out.append("<p class=\"glance\" id=\"glance\">").append(record.samples().size()).append(" samples and ")
                 .append(record.events().size()).append(" events recorded; ").append(detaches).append(" detach interval")
                 .append(detaches == 1 ? "" : "s").append(", ").append(faults).append(" fault interval").append(faults == 1 ? "" : "s")
-                .append(", ").append(refusals).append(" refused request").append(refusals == 1 ? "" : "s").append(".</p>\n");
+                .append(", ").append(refusals).append(" refused request").append(refusals == 1 ? "" : "s")
+                .append(byGateway == 0 ? "" : " (" + byGateway + " by the OPC UA gateway)").append(".</p>\n");
     }
 
     private static void prescription(StringBuilder out, Prescription p) {

@@ -13,10 +13,13 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.galvani.app.session.SessionSummary;
+import org.galvani.opcua.CallRecord;
+import org.galvani.opcua.DecidedBy;
 import org.galvani.trace.Verifies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +50,7 @@ class LedgerSchemaTest {
                     + " 1000, 1000, 2000, 'COMPLETE', 1, 0, 2400000000, 2400000000, 0)");
         }
         try (SqliteLedger ledger = SqliteLedger.open(dir, clock)) {
-            assertEquals(List.of(1, 2, 3), versions(ledger.connection()));
+            assertEquals(List.of(1, 2, 3, 4), versions(ledger.connection()));
             SessionSummary old = ledger.session("T-OLD").orElseThrow().summary();
             assertEquals(2_400_000_000L, old.countedDoseMicroampMillis());
             assertEquals(List.of(), ledger.session("T-OLD").orElseThrow().samples(), "the new samples table is there");
@@ -62,7 +65,7 @@ class LedgerSchemaTest {
             s.execute("INSERT INTO samples VALUES ('T-V2', 1, 'ch0', 5, 'DELIVERING', 3000, 2990, 4000, 77, 1, 1)");
         }
         try (SqliteLedger ledger = SqliteLedger.open(dir, clock); Statement s = ledger.connection().createStatement()) {
-            assertEquals(List.of(1, 2, 3), versions(ledger.connection()));
+            assertEquals(List.of(1, 2, 3, 4), versions(ledger.connection()));
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM samples WHERE treatment_id = 'T-V2'")) {
                 rs.next();
                 assertEquals(1, rs.getInt(1), "the version-2 sample survives");
@@ -75,6 +78,36 @@ class LedgerSchemaTest {
     }
 
     @Test
+    @Verifies({"SRS-APP-031", "SRS-APP-065"})
+    void aVersionThreeDatabaseKeepsItsCallsWithoutTreatmentAndWithWhoDecidedUnknown() throws SQLException {
+        try (Connection db = connect(); Statement s = db.createStatement()) {
+            LedgerSchema.migrate(db, file(), 3, 0L);
+            s.execute("INSERT INTO gateway_calls (time_millis, user_name, device_id, method, arguments, accepted, status,"
+                    + " reason) VALUES (1000, 'olga', 'ch0', 'Stop', '', 0, 'Bad_UserAccessDenied',"
+                    + " 'user ''olga'' (observer) may not call Stop')");
+            s.execute("INSERT INTO gateway_calls (time_millis, user_name, device_id, method, arguments, accepted, status,"
+                    + " reason) VALUES (2000, 'dora', 'ch0', 'Start', '', 1, 'Good', 'accepted')");
+        }
+        try (SqliteLedger ledger = SqliteLedger.open(dir, clock); Statement s = ledger.connection().createStatement()) {
+            assertEquals(List.of(1, 2, 3, 4), versions(ledger.connection()));
+            List<CallRecord> calls = ledger.gatewayCalls("ch0", Instant.EPOCH, Instant.ofEpochMilli(5_000));
+            assertEquals(List.of("olga Stop Bad_UserAccessDenied null UNKNOWN", "dora Start Good null UNKNOWN"),
+                    calls.stream().map(c -> c.user() + " " + c.method() + " " + c.status() + " " + c.treatmentId() + " "
+                            + c.decidedBy()).toList(), "the version-3 rows survive; nobody knows who decided them");
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                    + " AND name = 'gateway_calls_by_treatment'")) {
+                rs.next();
+                assertEquals(1, rs.getInt(1), "the calls are indexed by treatment");
+            }
+            ledger.recordGatewayCall(new CallRecord(Instant.ofEpochMilli(3_000), "olga", "ch0", "Pause", List.of(),
+                    false, "Bad_UserAccessDenied", "user 'olga' (observer) may not call Pause", "T-4", DecidedBy.GATEWAY));
+            CallRecord written = ledger.gatewayCalls("ch0", Instant.ofEpochMilli(3_000), Instant.ofEpochMilli(3_000)).get(0);
+            assertEquals("T-4", written.treatmentId());
+            assertEquals(DecidedBy.GATEWAY, written.decidedBy());
+        }
+    }
+
+    @Test
     @Verifies("SRS-APP-031")
     void aDatabaseFromANewerGalvaniIsRefusedAndLeftAlone() throws Exception {
         try (Connection db = connect(); Statement s = db.createStatement()) {
@@ -83,7 +116,7 @@ class LedgerSchemaTest {
         }
         byte[] before = Files.readAllBytes(file());
         LedgerException e = assertThrows(LedgerException.class, () -> SqliteLedger.open(dir, clock));
-        assertEquals(file() + ": schema version 99 is newer than this Galvani supports (3); open it with the"
+        assertEquals(file() + ": schema version 99 is newer than this Galvani supports (4); open it with the"
                 + " Galvani release that wrote it or a newer one; nothing was changed", e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(file()), "nothing was changed");
         // The lock was released: the next attempt fails for the same reason, not for a held lock.
@@ -183,7 +216,9 @@ class LedgerSchemaTest {
                 // The OPC UA audit trail names the caller by the user name only (SRS-APP-062).
                 "gateway_calls.seq", "gateway_calls.time_millis", "gateway_calls.user_name", "gateway_calls.device_id",
                 "gateway_calls.method", "gateway_calls.arguments", "gateway_calls.accepted", "gateway_calls.status",
-                "gateway_calls.reason")), columns);
+                "gateway_calls.reason",
+                // Version 4: which treatment a call concerned (its opaque ID) and who answered it (SRS-APP-065).
+                "gateway_calls.treatment_id", "gateway_calls.decided_by")), columns);
     }
 
     private static List<Integer> versions(Connection db) throws SQLException {

@@ -84,7 +84,7 @@ class GatewayStartupTest {
     }
 
     @Test
-    @Verifies({"SRS-APP-064", "SRS-APP-062"})
+    @Verifies({"SRS-APP-064", "SRS-APP-062", "SRS-APP-065"})
     void anArmFromAClinicianReachesTheKernelAndTheLedgerWithTheUserAsOrigin() throws Exception {
         GatewayUser dora = new GatewayUser("dora", Role.CLINICIAN, PasswordHash.of(PASSWORD));
         OpcUaSettings settings = settings(GatewayTestClient.freePort(), dora);
@@ -117,12 +117,24 @@ class GatewayStartupTest {
                 String reason = (String) tooMuch.getOutputArguments()[0].getValue();
                 assertEquals(StatusCodes.Bad_InvalidState, tooMuch.getStatusCode().value(), reason);
 
+                CallMethodResult stop = call(gateway, "observer", "Stop", 0);
+                assertEquals(StatusCodes.Bad_UserAccessDenied, stop.getStatusCode().value());
+
                 String treatment = runtime.channel("ch0").snapshot().treatmentId();
                 assertTrue(treatment.startsWith("opcua-ch0-"), treatment);
                 List<CallRecord> calls = ledger.gatewayCalls("ch0", before.minusSeconds(1), Instant.now().plusSeconds(1));
-                assertEquals(List.of("observer Arm false Bad_UserAccessDenied", "dora Arm true Good",
-                                "dora Arm false Bad_InvalidState"),
-                        calls.stream().map(c -> c.user() + " " + c.method() + " " + c.accepted() + " " + c.status()).toList());
+                assertEquals(List.of("observer Arm false Bad_UserAccessDenied GATEWAY", "dora Arm true Good KERNEL",
+                                "dora Arm false Bad_InvalidState KERNEL", "observer Stop false Bad_UserAccessDenied GATEWAY"),
+                        calls.stream().map(c -> c.user() + " " + c.method() + " " + c.accepted() + " " + c.status() + " "
+                                + c.decidedBy()).toList());
+                assertEquals(null, calls.get(0).treatmentId(), "no treatment on the channel yet");
+                assertEquals(treatment, calls.get(1).treatmentId(), "the accepted Arm's own");
+                assertTrue(calls.get(2).treatmentId().startsWith("opcua-ch0-") && !calls.get(2).treatmentId().equals(treatment),
+                        "a refused Arm names what it asked for: " + calls.get(2).treatmentId());
+                assertEquals(treatment, calls.get(3).treatmentId(), "the armed treatment");
+                assertEquals(List.of("observer Stop Bad_UserAccessDenied"), ledger.session(treatment).orElseThrow()
+                        .gatewayRefusals().stream().map(r -> r.user() + " " + r.method() + " " + r.status()).toList(),
+                        "the treatment's record has the call the gateway refused, and only that one");
                 assertEquals(List.of("\"dexamethasone-sodium-phosphate\"", "1.0", "0.06", "10.0"), calls.get(1).arguments());
                 assertEquals("refused: " + Reason.INVALID_STATE.text(), reason, "the kernel's reason reaches the client");
                 assertEquals(Reason.INVALID_STATE.text(), calls.get(2).reason(), "and the ledger");

@@ -11,6 +11,7 @@ import java.util.List;
 import org.galvani.app.ledger.LedgerException;
 import org.galvani.app.ledger.SqliteLedger;
 import org.galvani.opcua.CallRecord;
+import org.galvani.opcua.DecidedBy;
 import org.galvani.trace.Verifies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,11 +28,12 @@ class LedgerCallAuditTest {
     @Verifies("SRS-APP-062")
     void acceptedAndRefusedCallsAreKeptWithUserArgumentsAndReason() {
         CallRecord arm = new CallRecord(T0, "dora", "ch0", "Arm",
-                List.of("\"dexamethasone-sodium-phosphate\"", "3.0", "40.0", "10.0"), true, "Good", "accepted");
+                List.of("\"dexamethasone-sodium-phosphate\"", "3.0", "40.0", "10.0"), true, "Good", "accepted",
+                "opcua-ch0-1", DecidedBy.KERNEL);
         CallRecord refused = new CallRecord(T0.plusMillis(5), "otto", "ch0", "Start", List.of(), false,
-                "Bad_InvalidState", "refused: no electrode contact");
+                "Bad_InvalidState", "refused: no electrode contact", "opcua-ch0-1", DecidedBy.KERNEL);
         CallRecord elsewhere = new CallRecord(T0.plusMillis(6), "dora", "ch1", "Stop", List.of(), true, "Good",
-                "accepted");
+                "accepted", null, DecidedBy.KERNEL);
         try (SqliteLedger ledger = SqliteLedger.open(dir, Clock.systemUTC())) {
             LedgerCallAudit audit = new LedgerCallAudit(ledger);
             audit.record(arm);
@@ -53,7 +55,7 @@ class LedgerCallAuditTest {
         ledger.close();
         LedgerCallAudit audit = new LedgerCallAudit(ledger);
         LedgerException e = assertThrows(LedgerException.class, () -> audit.record(
-                new CallRecord(T0, "dora", "ch0", "Stop", List.of(), true, "Good", "accepted")));
+                new CallRecord(T0, "dora", "ch0", "Stop", List.of(), true, "Good", "accepted", null, DecidedBy.KERNEL)));
         assertTrue(e.getMessage().contains(SqliteLedger.FILE_NAME) && e.getMessage().contains("dora called ch0.Stop"),
                 e.getMessage());
     }

@@ -268,7 +268,7 @@ class SessionReportTest {
         return new SessionRecord(new SessionSummary(s.treatmentId(), s.channelId(), s.profileName(), s.driverName(),
                 prescription, s.startedAt(), s.endedAt(), s.lastState(), s.recordedDoseMicroampMillis(),
                 recovered ? s.countedDoseMicroampMillis() : s.recordedDoseMicroampMillis(), recovered),
-                record.events(), record.samples());
+                record.events(), record.samples(), record.gatewayRefusals());
     }
 
     /** The timeline row at this time of this run (the first such). */

@@ -82,7 +82,7 @@ class StateIntervalsTest {
     private static SessionRecord record(List<SessionEvent> events, List<SessionSample> samples) {
         SessionSummary summary = new SessionSummary("T", "ch-1", "drug-patch", "sim",
                 SyntheticSessions.prescription("T"), AT, null, KernelState.FAULT, 0, 0, false);
-        return new SessionRecord(summary, events, samples);
+        return new SessionRecord(summary, events, samples, List.of());
     }
 
     private static SessionEvent change(long micros, int run, KernelState from, KernelState to) {

@@ -105,7 +105,7 @@ final class SyntheticSessions {
         s.sample(t + 30, 2_000);
         SessionSummary summary = new SessionSummary(treatmentId, "ch-1", "drug-patch", "sim", s.prescription,
                 STARTED, STARTED.plusSeconds(900), KernelState.COMPLETE, s.dose, s.dose + 1_500_000, true);
-        return new SessionRecord(summary, s.events, s.samples);
+        return new SessionRecord(summary, s.events, s.samples, List.of());
     }
 
     /** Armed, then the start refused at once: no sample was ever recorded. */
@@ -115,7 +115,7 @@ final class SyntheticSessions {
         s.refuse(RequestKind.START, "operator", 0, Reason.CONTACT_NOT_CONFIRMED);
         SessionSummary summary = new SessionSummary(treatmentId, "ch-1", "drug-patch", "sim", s.prescription,
                 STARTED, null, KernelState.ARMED, 0, 0, false);
-        return new SessionRecord(summary, s.events, s.samples);
+        return new SessionRecord(summary, s.events, s.samples, List.of());
     }
 
     /** A long delivery with {@code count} samples (10 ms apart), a detach in the middle and impedance noise. */
@@ -135,7 +135,7 @@ final class SyntheticSessions {
         }
         SessionSummary summary = new SessionSummary("T-BIG", "ch-1", "drug-patch", "sim", s.prescription,
                 STARTED, STARTED.plusSeconds(count / 100), KernelState.DELIVERING, s.dose, s.dose, false);
-        return new SessionRecord(summary, s.events, s.samples);
+        return new SessionRecord(summary, s.events, s.samples, List.of());
     }
 
     private void request(RequestKind kind, String origin, long second, KernelState next, Reason reason) {

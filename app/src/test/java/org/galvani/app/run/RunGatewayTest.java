@@ -91,8 +91,8 @@ class RunGatewayTest {
         try (SqliteLedger ledger = SqliteLedger.openForReading(data, Clock.systemUTC())) {
             List<CallRecord> calls = ledger.gatewayCalls("ch0", before.minusSeconds(1), Instant.now().plusSeconds(1));
             assertEquals(1, calls.size(), calls.toString());
-            assertEquals("dora called ch0.Arm[\"dexamethasone-sodium-phosphate\", 1.0, 0.03, 10.0] -> Good",
-                    calls.get(0).describe());
+            assertEquals("dora called ch0.Arm[\"dexamethasone-sodium-phosphate\", 1.0, 0.03, 10.0] -> Good"
+                    + " (decided by kernel, treatment " + treatment + ")", calls.get(0).describe());
             SessionEvent accepted = ledger.session(treatment).orElseThrow().events().stream()
                     .filter(e -> e.type() == KernelEventType.REQUEST_ACCEPTED && e.request() == RequestKind.ARM)
                     .findFirst().orElseThrow();
