@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -29,6 +30,20 @@ final class JarProcess implements AutoCloseable {
 
     /** Starts {@code java [jvmOptions] -jar galvani.jar args}, writing into {@code dir/name.out} and {@code .err}. */
     static JarProcess start(Path dir, String name, List<String> jvmOptions, String... args) throws IOException {
+        return start(dir, name, jvmOptions, null, args);
+    }
+
+    /**
+     * As {@link #start(Path, String, List, String...)}, with exactly the {@code GALVANI_*} environment
+     * variables in {@code galvaniEnvironment}: the ones this JVM inherited are not passed on.
+     */
+    static JarProcess startWithGalvaniEnvironment(Path dir, String name, Map<String, String> galvaniEnvironment,
+                                                  String... args) throws IOException {
+        return start(dir, name, List.of(), galvaniEnvironment, args);
+    }
+
+    private static JarProcess start(Path dir, String name, List<String> jvmOptions, Map<String, String> galvaniEnvironment,
+                                    String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -37,8 +52,13 @@ final class JarProcess implements AutoCloseable {
         command.addAll(List.of(args));
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        if (galvaniEnvironment != null) {
+            builder.environment().keySet().removeIf(variable -> variable.startsWith("GALVANI_"));
+            builder.environment().putAll(galvaniEnvironment);
+        }
+        Process process = builder.start();
         return new JarProcess(process, out, err);
     }
 
