@@ -33,6 +33,9 @@ class HashPasswordTerminalIT {
     private static final String PASSWORD = "pty pass (7) !";
     private static final long TIMEOUT_MILLIS = 30_000;
     private static final Pattern HASH = Pattern.compile("pbkdf2-sha256\\$\\S+");
+    private static final List<String> PROMPTS = List.of("Password: ", "Again: ");
+    /** Ctrl-D: the terminal's end of input. */
+    private static final String CTRL_D = "\u0004";
 
     @TempDir
     Path scratch;
@@ -56,9 +59,7 @@ class HashPasswordTerminalIT {
     @Test
     @Verifies("SRS-APP-061")
     void theSameEntryTwiceWithoutEchoPrintsAHashThatVerifiesIt() throws Exception {
-        try (JarProcess run = JarProcess.startOnTerminal(script, scratch, "same", "hash-password")) {
-            typeAt(run, "Password: ", PASSWORD + "\n");
-            typeAt(run, "Again: ", PASSWORD + "\n");
+        try (JarProcess run = typed("same", PASSWORD + "\n", PASSWORD + "\n")) {
             Matcher hash = run.awaitMatch(HASH, TIMEOUT_MILLIS);
             assertEquals(0, run.awaitExit(TIMEOUT_MILLIS), run.describe());
             assertNotNull(hash, run.describe());
@@ -73,9 +74,7 @@ class HashPasswordTerminalIT {
     @Test
     @Verifies("SRS-APP-061")
     void twoDifferentEntriesExitOneAndPrintNoHash() throws Exception {
-        try (JarProcess run = JarProcess.startOnTerminal(script, scratch, "differ", "hash-password")) {
-            typeAt(run, "Password: ", PASSWORD + "\n");
-            typeAt(run, "Again: ", PASSWORD + "?\n");
+        try (JarProcess run = typed("differ", PASSWORD + "\n", PASSWORD + "?\n")) {
             assertEquals(1, run.awaitExit(TIMEOUT_MILLIS), run.describe());
             String shown = run.out();
             assertTrue(shown.contains("galvani hash-password: the two passwords differ; nothing was printed"), shown);
@@ -86,8 +85,7 @@ class HashPasswordTerminalIT {
     @Test
     @Verifies({"SRS-APP-061", "SRS-APP-068"})
     void anEmptyEntryExitsOneAtOnce() throws Exception {
-        try (JarProcess run = JarProcess.startOnTerminal(script, scratch, "empty", "hash-password")) {
-            typeAt(run, "Password: ", "\n");
+        try (JarProcess run = typed("empty", "\n")) {
             assertEquals(1, run.awaitExit(TIMEOUT_MILLIS), run.describe());
             String shown = run.out();
             assertTrue(shown.contains("galvani hash-password: the password is empty; nothing was printed"), shown);
@@ -101,15 +99,12 @@ class HashPasswordTerminalIT {
     void theEndOfInputAtEitherPromptSaysSoAndExitsOne() throws Exception {
         String ended = "galvani hash-password: the input ended before a password was entered (Ctrl-D); nothing was"
                 + " printed";
-        try (JarProcess atFirst = JarProcess.startOnTerminal(script, scratch, "eof-first", "hash-password")) {
-            typeAt(atFirst, "Password: ", "\u0004"); // Ctrl-D: the terminal's end of input
+        try (JarProcess atFirst = typed("eof-first", CTRL_D)) {
             assertEquals(1, atFirst.awaitExit(TIMEOUT_MILLIS), atFirst.describe());
             assertTrue(atFirst.out().contains(ended), atFirst.describe());
             assertFalse(atFirst.out().contains("Again: "), atFirst.describe());
         }
-        try (JarProcess atSecond = JarProcess.startOnTerminal(script, scratch, "eof-second", "hash-password")) {
-            typeAt(atSecond, "Password: ", PASSWORD + "\n");
-            typeAt(atSecond, "Again: ", "\u0004");
+        try (JarProcess atSecond = typed("eof-second", PASSWORD + "\n", CTRL_D)) {
             assertEquals(1, atSecond.awaitExit(TIMEOUT_MILLIS), atSecond.describe());
             String shown = atSecond.out();
             assertTrue(shown.contains(ended), shown);
@@ -117,11 +112,21 @@ class HashPasswordTerminalIT {
         }
     }
 
-    /** Types {@code text} once {@code prompt} is on the terminal (bounded wait). */
-    private static void typeAt(JarProcess run, String prompt, String text) throws Exception {
-        assertTrue(run.awaitOut(shown -> shown.contains(prompt), TIMEOUT_MILLIS), "no prompt '" + prompt + "': "
-                + run.describe());
-        run.type(text);
+    /**
+     * {@code galvani hash-password} on a terminal, {@code entries} typed in turn, each once its prompt
+     * ("Password: ", then "Again: ") is on the terminal (bounded waits).
+     */
+    private JarProcess typed(String name, String... entries) throws Exception {
+        JarProcess run = JarProcess.startOnTerminal(script, scratch, name, "hash-password");
+        for (int i = 0; i < entries.length; i++) {
+            String prompt = PROMPTS.get(i);
+            if (!run.awaitOut(shown -> shown.contains(prompt), TIMEOUT_MILLIS)) {
+                run.close();
+                fail("no prompt '" + prompt + "': " + run.describe());
+            }
+            run.type(entries[i]);
+        }
+        return run;
     }
 
     private static Optional<Path> onPath(String command) {
