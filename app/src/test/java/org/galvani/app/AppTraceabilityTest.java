@@ -3,7 +3,7 @@ package org.galvani.app;
 import java.util.List;
 import org.galvani.kernel.traceability.ModuleTraceabilityCheck;
 
-/** The app module's traceability self-check: SRS-APP requirements, links to kernel and drivers allowed. */
+/** The app module's traceability self-check: SRS-APP requirements, links to kernel, drivers and opcua allowed. */
 class AppTraceabilityTest extends ModuleTraceabilityCheck {
 
     @Override
@@ -18,6 +18,6 @@ class AppTraceabilityTest extends ModuleTraceabilityCheck {
 
     @Override
     protected List<String> upstreamRequirementFiles() {
-        return List.of("../safety-kernel/requirements.yaml", "../drivers/requirements.yaml");
+        return List.of("../safety-kernel/requirements.yaml", "../drivers/requirements.yaml", "../opcua/requirements.yaml");
     }
 }

@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
         description = {"Prints the salted hash (PBKDF2) of a password, to paste as passwordHash of a user in the"
                 + " configuration's opcua.users (see docs/CONFIGURATION.md). The password is read from the console"
                 + " without echo and asked twice, or with --stdin from the first line of standard input.",
-            "Exit code 0 when the hash was printed, 1 for an empty password, two that differ or no console,"
-                + " 2 for bad options."})
+            "Exit code 0 when the hash was printed, 1 for an empty password, two that differ, the end of input"
+                + " (Ctrl-D) at a prompt or no console, 2 for bad options."})
 @Implements("SRS-APP-061")
 public final class HashPasswordCommand implements Callable<Integer> {
 
@@ -56,6 +56,12 @@ public final class HashPasswordCommand implements Callable<Integer> {
         return line == null ? "" : line;
     }
 
+    /**
+     * The password typed twice on the console without echo; null (after saying why) when there is no
+     * console, the input ended at a prompt, or the two differ. An empty first entry is returned at once:
+     * there is nothing to confirm, and {@link #call()} refuses it.
+     */
+    @Implements("SRS-APP-068")
     private String fromConsole() {
         Console console = System.console();
         if (console == null) {
@@ -63,21 +69,34 @@ public final class HashPasswordCommand implements Callable<Integer> {
             return null;
         }
         char[] first = console.readPassword("Password: ");
+        if (first == null) {
+            return endOfInput();
+        }
+        if (first.length == 0) {
+            return ""; // nothing to confirm: call() refuses it
+        }
         char[] second = console.readPassword("Again: ");
         try {
-            if (first == null || second == null || !Arrays.equals(first, second)) {
+            if (second == null) {
+                return endOfInput();
+            }
+            if (!Arrays.equals(first, second)) {
                 fail("the two passwords differ; nothing was printed");
                 return null;
             }
             return new String(first);
         } finally {
-            if (first != null) {
-                Arrays.fill(first, '\0');
-            }
+            Arrays.fill(first, '\0');
             if (second != null) {
                 Arrays.fill(second, '\0');
             }
         }
+    }
+
+    /** The input ended at a prompt (Ctrl-D): says so; null. */
+    private String endOfInput() {
+        fail("the input ended before a password was entered (Ctrl-D); nothing was printed");
+        return null;
     }
 
     private int fail(String message) {

@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The packaged jar running as a child process, its standard output and error going to files that the
@@ -29,21 +31,67 @@ final class JarProcess implements AutoCloseable {
 
     /** Starts {@code java [jvmOptions] -jar galvani.jar args}, writing into {@code dir/name.out} and {@code .err}. */
     static JarProcess start(Path dir, String name, List<String> jvmOptions, String... args) throws IOException {
+        return launch(dir, name, javaCommand(jvmOptions, args), null);
+    }
+
+    /**
+     * As {@link #start(Path, String, List, String...)}, with exactly the {@code GALVANI_*} environment
+     * variables in {@code galvaniEnvironment}: the ones this JVM inherited are not passed on.
+     */
+    static JarProcess startWithGalvaniEnvironment(Path dir, String name, Map<String, String> galvaniEnvironment,
+                                                  String... args) throws IOException {
+        return launch(dir, name, javaCommand(List.of(), args), galvaniEnvironment);
+    }
+
+    /**
+     * Starts {@code java -jar galvani.jar args} on a pseudo-terminal made by util-linux {@code script}: the
+     * jar's standard input, output and error are that terminal (so it has a console), what the test writes
+     * to {@link #type(String)} is typed on it, and everything the terminal shows goes to {@code dir/name.out}
+     * ({@code .err} gets only {@code script}'s own complaints).
+     */
+    static JarProcess startOnTerminal(Path script, Path dir, String name, String... args) throws IOException {
+        String shellCommand = javaCommand(List.of(), args).stream().map(JarProcess::shellQuoted)
+                .collect(Collectors.joining(" "));
+        // -q: no start and end banners; -e: the jar's exit code; -c: run it instead of a shell; no typescript file.
+        return launch(dir, name, List.of(script.toString(), "-qec", shellCommand, "/dev/null"), null);
+    }
+
+    private static List<String> javaCommand(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(System.getProperty("galvani.jar"));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    private static String shellQuoted(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    private static JarProcess launch(Path dir, String name, List<String> command, Map<String, String> galvaniEnvironment)
+            throws IOException {
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        if (galvaniEnvironment != null) {
+            builder.environment().keySet().removeIf(variable -> variable.startsWith("GALVANI_"));
+            builder.environment().putAll(galvaniEnvironment);
+        }
+        Process process = builder.start();
         return new JarProcess(process, out, err);
     }
 
     Process process() {
         return process;
+    }
+
+    /** Writes {@code text} to its standard input at once (on a terminal: types it). */
+    void type(String text) throws IOException {
+        process.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
     }
 
     /** What it printed on standard output so far. */

@@ -44,13 +44,20 @@ public final class GatewayTestClient implements AutoCloseable {
 
     /** Connects to {@code gateway} as {@code user}, trusting a fresh client certificate first. */
     public static GatewayTestClient connect(OpcUaGateway gateway, String user, String password) throws Exception {
-        KeyPair keys = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
-        X509Certificate certificate = new SelfSignedCertificateBuilder(keys).setCommonName("galvani app test client")
-                .setApplicationUri(APPLICATION_URI).addIpAddress("127.0.0.1").build();
-        gateway.certificates().trust(certificate);
+        Identity identity = Identity.create();
+        gateway.certificates().trust(identity.certificate());
+        return connect(gateway.endpointUrl(), gateway.certificates().certificate(), identity, user, password);
+    }
+
+    /**
+     * Connects to the gateway at {@code endpointUrl} (a device in another process) as {@code user} with
+     * {@code identity}, which that gateway must trust already, accepting only {@code serverCertificate}.
+     */
+    public static GatewayTestClient connect(String endpointUrl, X509Certificate serverCertificate, Identity identity,
+                                            String user, String password) throws Exception {
         MemoryTrustListManager trust = new MemoryTrustListManager();
-        trust.addTrustedCertificate(gateway.certificates().certificate());
-        OpcUaClient client = OpcUaClient.create(gateway.endpointUrl(),
+        trust.addTrustedCertificate(serverCertificate);
+        OpcUaClient client = OpcUaClient.create(endpointUrl,
                 endpoints -> endpoints.stream()
                         .filter(e -> SecurityPolicy.Basic256Sha256.getUri().equals(e.getSecurityPolicyUri()))
                         .filter(e -> e.getSecurityMode() == MessageSecurityMode.SignAndEncrypt)
@@ -58,15 +65,37 @@ public final class GatewayTestClient implements AutoCloseable {
                 transport -> { },
                 config -> config.setApplicationName(LocalizedText.english("galvani app test client"))
                         .setApplicationUri(APPLICATION_URI)
-                        .setKeyPair(keys)
-                        .setCertificate(certificate)
-                        .setCertificateChain(new X509Certificate[] {certificate})
+                        .setKeyPair(identity.keys())
+                        .setCertificate(identity.certificate())
+                        .setCertificateChain(new X509Certificate[] {identity.certificate()})
                         .setCertificateValidator(new DefaultClientCertificateValidator(trust,
                                 new MemoryCertificateQuarantine()))
                         .setRequestTimeout(UInteger.valueOf(10_000))
                         .setIdentityProvider(new UsernameProvider(user, password)));
-        client.connect();
+        try {
+            client.connect();
+        } catch (Exception e) {
+            // A refused session leaves its secure channel open otherwise.
+            try {
+                client.disconnect();
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
         return new GatewayTestClient(client);
+    }
+
+    /** The test client's application instance: its key pair and self-signed certificate (127.0.0.1). */
+    public record Identity(KeyPair keys, X509Certificate certificate) {
+
+        /** A fresh RSA key and certificate. */
+        public static Identity create() throws Exception {
+            KeyPair keys = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
+            X509Certificate certificate = new SelfSignedCertificateBuilder(keys).setCommonName("galvani app test client")
+                    .setApplicationUri(APPLICATION_URI).addIpAddress("127.0.0.1").build();
+            return new Identity(keys, certificate);
+        }
     }
 
     /** Calls {@code method} on device {@code device}. */
