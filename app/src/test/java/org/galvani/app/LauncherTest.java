@@ -49,11 +49,18 @@ class LauncherTest {
     }
 
     private int launch(String... args) throws IOException, InterruptedException {
+        return launchWith(java.util.Map.of(), args);
+    }
+
+    private int launchWith(java.util.Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         String[] command = new String[args.length + 1];
         command[0] = repo.resolve("galvani").toString();
         System.arraycopy(args, 0, command, 1, args.length);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(repo.resolve("launcher.out").toFile());
+        builder.environment().remove("GALVANI_JAVA_OPTS");
+        builder.environment().putAll(environment);
         builder.environment().put("PATH", repo.resolve("bin") + ":/usr/bin:/bin");
         Process process = builder.start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "launcher did not finish");
@@ -94,6 +101,18 @@ class LauncherTest {
         Files.setLastModifiedTime(repo.resolve("app/target/galvani.jar"), FileTime.from(Instant.now().minusSeconds(60)));
         launch("demo");
         assertTrue(calls().get(0).startsWith("mvn "), calls().toString());
+    }
+
+    @Test
+    @Verifies("SRS-APP-072")
+    void galvaniJavaOptsGoToTheJvmBeforeTheJarAndNothingElseDoesWithoutThem() throws Exception {
+        launchWith(java.util.Map.of("GALVANI_JAVA_OPTS", "-XX:+UseZGC -Xmx256m"), "run", "--realtime-priority", "10");
+        launch("demo");
+        List<String> calls = calls();
+        String withOptions = calls.get(calls.size() - 2);
+        assertTrue(withOptions.matches("java -XX:\\+UseZGC -Xmx256m -jar \\S*app/target/galvani.jar run --realtime-priority 10"),
+                withOptions);
+        assertTrue(calls.get(calls.size() - 1).matches("java -jar \\S*app/target/galvani.jar demo"), calls.toString());
     }
 
     @Test
