@@ -167,11 +167,12 @@ class RunGatewayJarIT {
         try (SqliteLedger ledger = SqliteLedger.openForReading(data, Clock.systemUTC())) {
             List<String> calls = ledger.gatewayCalls(CHANNEL, before.minusSeconds(1), Instant.now().plusSeconds(1))
                     .stream().map(CallRecord::describe).toList();
+            String decided = " (decided by kernel, treatment " + treatment + ")";
             assertTrue(calls.contains("clinician called ch0.Arm[\"dexamethasone-sodium-phosphate\", 1.0, 0.03, 10.0]"
-                    + " -> Good"), calls.toString());
-            assertTrue(calls.contains("clinician called ch0.Start[] -> Good"), calls.toString());
+                    + " -> Good" + decided), calls.toString());
+            assertTrue(calls.contains("clinician called ch0.Start[] -> Good" + decided), calls.toString());
             assertTrue(calls.stream().anyMatch(c -> c.startsWith("observer called ch0.Arm[")
-                    && c.contains("] -> Bad_UserAccessDenied")), calls.toString());
+                    && c.contains("] -> Bad_UserAccessDenied") && c.contains("(decided by gateway, ")), calls.toString());
             assertEquals(Set.of("clinician", "observer"), calls.stream().map(c -> c.substring(0, c.indexOf(' ')))
                     .collect(Collectors.toSet()), "only logged-in users made calls: " + calls);
             List<SessionEvent> accepted = ledger.session(treatment).orElseThrow().events().stream()
