@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.galvani.app.config.OpcUaSettings;
 import org.galvani.app.opcua.GatewayStartup;
 import org.galvani.kernel.Prescription;
@@ -18,6 +19,8 @@ import org.galvani.opcua.CallAuditSink;
 import org.galvani.opcua.OpcUaGateway;
 import org.galvani.opcua.RequestGate;
 import org.galvani.trace.Implements;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The OPC UA gateway as one of {@code galvani run}'s request sources: every call that passes the gateway's
@@ -33,6 +36,7 @@ import org.galvani.trace.Implements;
 final class GatewayRequestSource implements RequestSource {
 
     static final String NAME = "opcua";
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayRequestSource.class);
 
     private final OpcUaSettings settings;
     private final KernelRuntime runtime;
@@ -74,15 +78,29 @@ final class GatewayRequestSource implements RequestSource {
     }
 
     /** The desk's channel's requests through the desk, told on the console; any other channel's straight to it. */
-    private RequestGate gate(OperatorDesk desk) {
+    RequestGate gate(OperatorDesk desk) {
         return (channel, kind, prescription, user) -> {
             if (channel != desk.channel()) {
                 return RequestGate.toChannel(channel, kind, prescription, user);
             }
             CompletableFuture<RequestOutcome> pending = desk.submit(kind, prescription, user);
-            pending.whenCompleteAsync((outcome, failure) -> tell(channel, kind, prescription, user, outcome), teller);
+            pending.whenCompleteAsync((outcome, failure) -> tell(channel, kind, prescription, user, outcome),
+                    this::toTeller);
             return pending;
         };
+    }
+
+    /**
+     * Hands a telling to the teller thread. After close it is dropped: an executor that refused would throw
+     * on whichever thread completes the decision (the runtime's dispatcher), or make a submitted request
+     * look unsubmitted.
+     */
+    private void toTeller(Runnable telling) {
+        try {
+            teller.execute(telling);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("the gateway source is closed; a decision is not told on the console");
+        }
     }
 
     private void tell(Channel channel, RequestKind kind, Prescription prescription, String user, RequestOutcome outcome) {
