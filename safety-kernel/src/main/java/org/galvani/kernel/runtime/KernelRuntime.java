@@ -124,7 +124,10 @@ public final class KernelRuntime implements AutoCloseable {
         return statistics().report();
     }
 
-    /** Marks now in the control loop's timing, for {@link #jitterSince}: a measurement window. */
+    /**
+     * Marks now in the control loop's timing, for {@link #jitterSince}: a measurement window. Mark after
+     * {@link #start()}: a mark made before belongs to no loop, and {@link #jitterSince} refuses it.
+     */
     public TickStatistics.Mark jitterMark() {
         return statistics().mark();
     }
