@@ -21,13 +21,22 @@ public final class ConfigOption {
 
     /** The configuration the command runs with. */
     public GalvaniConfig load() {
+        return load(file, spec.commandLine());
+    }
+
+    /**
+     * {@code file} read with the installed drivers, or the embedded defaults when it is null; a bad file is
+     * a usage error of {@code command} naming file, line and column. For commands whose own {@code --config}
+     * says more than this mixin's description.
+     */
+    public static GalvaniConfig load(Path file, CommandLine command) {
         if (file == null) {
             return GalvaniConfig.defaults();
         }
         try {
             return ConfigFile.load(file, DriverRegistry.load(ConfigOption.class.getClassLoader()));
         } catch (ConfigException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new CommandLine.ParameterException(command, e.getMessage());
         }
     }
 }

@@ -12,8 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.galvani.app.cli.OptionValues;
-import org.galvani.app.config.ConfigException;
-import org.galvani.app.config.ConfigFile;
+import org.galvani.app.config.ConfigOption;
 import org.galvani.app.config.GalvaniConfig;
 import org.galvani.app.ledger.DataDirOption;
 import org.galvani.app.ledger.SqliteLedger;
@@ -243,16 +242,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The configuration file, or the embedded defaults, with --driver applied; a bad file is a usage error. */
     private GalvaniConfig config() {
-        DriverRegistry drivers = DriverRegistry.load(DemoCommand.class.getClassLoader());
-        GalvaniConfig config;
-        try {
-            config = configFile == null ? GalvaniConfig.defaults() : ConfigFile.load(configFile, drivers);
-        } catch (ConfigException e) {
-            throw usage(e.getMessage());
-        }
+        GalvaniConfig config = ConfigOption.load(configFile, spec.commandLine());
         if (driverName == null) {
             return config;
         }
+        DriverRegistry drivers = DriverRegistry.load(DemoCommand.class.getClassLoader());
         if (!drivers.providers().containsKey(driverName)) {
             throw usage("--driver '" + driverName + "' is not on the class path; available: "
                     + String.join(", ", drivers.providers().keySet()));

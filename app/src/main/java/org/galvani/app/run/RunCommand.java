@@ -7,14 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.galvani.app.cli.OptionValues;
-import org.galvani.app.config.ConfigException;
-import org.galvani.app.config.ConfigFile;
+import org.galvani.app.config.ConfigOption;
 import org.galvani.app.config.GalvaniConfig;
 import org.galvani.app.config.OpcUaSettings;
 import org.galvani.app.ledger.DataDirOption;
 import org.galvani.app.profile.DemoProfile;
 import org.galvani.kernel.runtime.KernelRuntime;
-import org.galvani.kernel.spi.DriverRegistry;
 import org.galvani.trace.Implements;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -176,7 +174,7 @@ public final class RunCommand implements Callable<Integer> {
             throw usage("--realtime-priority must be from " + RealtimeScheduling.MIN_PRIORITY + " to "
                     + RealtimeScheduling.MAX_PRIORITY + " (0: normal priority), was " + realtimePriority);
         }
-        GalvaniConfig config = config();
+        GalvaniConfig config = ConfigOption.load(configFile, spec.commandLine());
         OpcUaSettings opcua = opcua(config);
         return new RunSettings(config, profile, dataDir.resolve(config), !noProgress, System.console() != null,
                 Math.round(progressEverySeconds * 1_000), order, start, Math.round(startTimeoutSeconds * 1_000),
@@ -227,15 +225,6 @@ public final class RunCommand implements Callable<Integer> {
                 rampSeconds == null ? TreatmentOrder.DEFAULT_RAMP_SECONDS : positive("--ramp-s", rampSeconds),
                 activeElectrode == null ? null
                         : OptionValues.polarity(spec.commandLine(), "--active-electrode", activeElectrode));
-    }
-
-    private GalvaniConfig config() {
-        try {
-            return configFile == null ? GalvaniConfig.defaults()
-                    : ConfigFile.load(configFile, DriverRegistry.load(RunCommand.class.getClassLoader()));
-        } catch (ConfigException e) {
-            throw usage(e.getMessage());
-        }
     }
 
     private double positive(String option, Double value) {
