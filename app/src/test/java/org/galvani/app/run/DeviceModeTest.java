@@ -3,13 +3,8 @@ package org.galvani.app.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.PipedReader;
-import java.io.PipedWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.galvani.app.config.GalvaniConfig;
 import org.galvani.app.profile.DemoProfile;
 import org.galvani.trace.Verifies;
@@ -35,41 +30,37 @@ class DeviceModeTest {
     @Test
     @Verifies({"SRS-APP-050", "SRS-APP-051", "SRS-APP-054"})
     void theConsoleAnswersEachLineWithTheKernelsDecisionAndQuitRampsDownBeforeClosing() throws Exception {
-        PipedWriter typing = new PipedWriter();
-        BufferedReader console = new BufferedReader(new PipedReader(typing));
-        PrintWriter operator = new PrintWriter(typing, true);
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-                () -> new DeviceMode(settings(null, false, false), out).run(console));
+        ConsoleDevice console = ConsoleDevice.start(settings(null, false, false), out);
         assertTrue(output.await(p -> p.contains("Device running: driver sim (embedded defaults), profile bench-test,"
                 + " stage hold 300 ms, ledger " + data.resolve("galvani-ledger.db"))), output.text());
 
-        operator.println("strat");
+        console.type("strat");
         assertTrue(output.await(p -> p.contains("error: unknown command 'strat'")), output.text());
-        operator.println("start");
+        console.type("start");
         assertTrue(output.await(p -> p.contains("start: refused: the request is not allowed in the current state"
                 + " (INVALID_STATE; in state IDLE)")), output.text());
-        operator.println("arm T-1 drug=" + DRUG + " current-ma=1e12 area-cm2=10 dose-mamin=0.03 ramp-s=0.5");
+        console.type("arm T-1 drug=" + DRUG + " current-ma=1e12 area-cm2=10 dose-mamin=0.03 ramp-s=0.5");
         assertTrue(output.await(p -> p.contains("arm: not sent: current (mA)")), output.text());
-        operator.println("arm T-1 drug=" + DRUG + " current-ma=2 area-cm2=10 dose-mamin=0.03 ramp-s=0.5");
+        console.type("arm T-1 drug=" + DRUG + " current-ma=2 area-cm2=10 dose-mamin=0.03 ramp-s=0.5");
         assertTrue(output.await(p -> p.contains("arm T-1: refused: target current above the device maximum")), output.text());
-        operator.println("arm T-1 drug=" + DRUG + " current-ma=1 area-cm2=10 dose-mamin=0.03 ramp-s=0.5");
+        console.type("arm T-1 drug=" + DRUG + " current-ma=1 area-cm2=10 dose-mamin=0.03 ramp-s=0.5");
         assertTrue(output.await(p -> p.contains("arm T-1: accepted")), output.text());
         // Refused until contact is confirmed (0.2 s on the bench profile): the operator tries again.
         for (int i = 0; i < 50 && !output.text().contains("start: accepted"); i++) {
-            operator.println("start");
+            console.type("start");
             int answers = i + 2; // and the refusal in IDLE above
             assertTrue(output.await(p -> p.split("start: ", -1).length - 1 >= answers), output.text());
             Thread.sleep(100);
         }
         assertTrue(output.text().contains("start: accepted"), output.text());
         assertTrue(output.await(p -> p.contains("state: T-1 RAMP_UP -> DELIVERING")), output.text());
-        operator.println("status");
+        console.type("status");
         assertTrue(output.await(p -> p.contains("status: T-1  DELIVERING")), output.text());
         assertTrue(output.await(p -> p.contains("progress: T-1  DELIVERING")), output.text());
 
-        operator.println("quit");
+        console.type("quit");
         assertTrue(output.await(p -> p.contains("Device stopped")), output.text());
-        assertEquals(DeviceMode.EXIT_OK, exit.get(10, TimeUnit.SECONDS), output.text());
+        assertEquals(DeviceMode.EXIT_OK, console.awaitExit(10), output.text());
         String all = output.text();
         assertTrue(all.contains("quit: stopping treatment T-1 (DELIVERING) with a ramp-down"), all);
         assertTrue(all.contains("state: T-1 DELIVERING -> RAMP_DOWN (requested by an operator)"), all);

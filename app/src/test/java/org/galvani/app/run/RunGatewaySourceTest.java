@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.PipedReader;
-import java.io.PipedWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
@@ -52,11 +48,8 @@ class RunGatewaySourceTest {
         // Progress lines every 200 ms (not a terminal).
         RunSettings settings = new RunSettings(GalvaniConfig.defaults(), DemoProfile.BENCH_TEST, data, true, false, 200,
                 null, false, 10_000, false, 300, opcua);
-        PipedWriter typing = new PipedWriter();
-        BufferedReader console = new BufferedReader(new PipedReader(typing));
-        PrintWriter operator = new PrintWriter(typing, true);
-        DeviceMode device = new DeviceMode(settings, out);
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> device.run(console));
+        ConsoleDevice console = ConsoleDevice.start(settings, out);
+        DeviceMode device = console.device;
         assertTrue(output.await(p -> p.contains("Device running:")), output.text());
 
         String treatment;
@@ -80,10 +73,10 @@ class RunGatewaySourceTest {
         assertTrue(output.await(p -> p.contains("progress: " + treatment + "  ")),
                 "the progress bar shows the treatment armed over OPC UA: " + output.text());
 
-        operator.println("stop");
+        console.type("stop");
         assertTrue(output.await(p -> p.contains("stop: accepted")), "the console stops it: " + output.text());
-        operator.println("quit");
-        assertEquals(DeviceMode.EXIT_OK, exit.get(60, TimeUnit.SECONDS), output.text());
+        console.type("quit");
+        assertEquals(DeviceMode.EXIT_OK, console.awaitExit(60), output.text());
         String all = output.text();
         assertTrue(!all.contains("opcua otto"), "a call the gateway refuses never reaches the desk: " + all);
         assertTrue(all.contains("state: " + treatment + " RAMP_UP -> RAMP_DOWN (")

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.PipedReader;
-import java.io.PipedWriter;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -15,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodResult;
@@ -60,11 +55,8 @@ class RunGatewayTest {
                 List.of(new GatewayUser("dora", Role.CLINICIAN, PasswordHash.of(PASSWORD))), null, null, null);
         RunSettings settings = new RunSettings(GalvaniConfig.defaults(), DemoProfile.BENCH_TEST, data, false, false, 200,
                 null, false, 10_000, false, 300, opcua);
-        PipedWriter typing = new PipedWriter();
-        BufferedReader console = new BufferedReader(new PipedReader(typing));
-        PrintWriter operator = new PrintWriter(typing, true);
-        DeviceMode device = new DeviceMode(settings, out);
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> device.run(console));
+        ConsoleDevice console = ConsoleDevice.start(settings, out);
+        DeviceMode device = console.device;
         String endpoint = "opc.tcp://127.0.0.1:" + port + "/galvani";
         assertTrue(output.await(p -> p.contains("Device running:")), output.text());
         String all = output.text();
@@ -84,8 +76,8 @@ class RunGatewayTest {
             assertEquals("ARMED", dora.read("ch0", "State"));
             treatment = (String) dora.read("ch0", "TreatmentId");
         }
-        operator.println("quit");
-        assertEquals(DeviceMode.EXIT_OK, exit.get(60, TimeUnit.SECONDS), output.text());
+        console.type("quit");
+        assertEquals(DeviceMode.EXIT_OK, console.awaitExit(60), output.text());
         assertTrue(output.text().contains("Device stopped"), output.text());
 
         try (SqliteLedger ledger = SqliteLedger.openForReading(data, Clock.systemUTC())) {
