@@ -25,7 +25,6 @@ public final class TickStatistics {
     /** One-period buckets above the fine ones; bucket i holds deviations in (fineLimit + i·period, fineLimit + (i+1)·period]. */
     private final AtomicLongArray coarse;
     private final long fineLimit;
-    private final AtomicLong ticks = new AtomicLong();
     private final AtomicLong max = new AtomicLong();
     private final AtomicLong overruns = new AtomicLong();
     private final AtomicLong missed = new AtomicLong();
@@ -52,7 +51,6 @@ public final class TickStatistics {
             int bucket = (int) Math.min((deviation - fineLimit - 1) / periodMicros, coarse.length() - 1);
             coarse.lazySet(bucket, coarse.get(bucket) + 1);
         }
-        ticks.lazySet(ticks.get() + 1);
         if (deviation > max.get()) {
             max.lazySet(deviation);
         }
