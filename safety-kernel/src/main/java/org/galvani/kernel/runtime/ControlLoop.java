@@ -9,10 +9,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The fixed-rate control loop: one thread that ticks every channel once per period. It sleeps until
  * shortly before each deadline and spins the rest, records how far each period deviated from nominal,
- * counts ticks whose work overran the period, and skips (rather than bursts through) slots it missed.
- * The kernels themselves fault on a tick gap beyond their limit.
+ * and counts ticks whose work overran the period; its {@link TickSchedule} skips (rather than bursts
+ * through) slots it missed and keeps ticks apart after a late one. The kernels themselves fault on a tick
+ * gap beyond their limit.
  */
-@Implements("SRS-KRN-029")
+@Implements({"SRS-KRN-029", "SRS-KRN-042"})
 final class ControlLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlLoop.class);
@@ -20,15 +21,17 @@ final class ControlLoop {
     private final Channel[] channels;
     private final MonotonicClock clock;
     private final long periodMicros;
+    private final TickSchedule schedule;
     private final long spinMicros;
     private final TickStatistics statistics;
     private final Thread thread;
     private volatile boolean running;
 
-    ControlLoop(String name, List<Channel> channels, MonotonicClock clock, long periodMicros, long spinMicros) {
+    ControlLoop(String name, List<Channel> channels, MonotonicClock clock, TickSchedule schedule, long spinMicros) {
         this.channels = channels.toArray(new Channel[0]);
         this.clock = clock;
-        this.periodMicros = periodMicros;
+        this.periodMicros = schedule.periodMicros();
+        this.schedule = schedule;
         this.spinMicros = spinMicros;
         this.statistics = new TickStatistics(periodMicros);
         this.thread = new Thread(this::run, name);
@@ -60,10 +63,9 @@ final class ControlLoop {
 
     private void run() {
         LOG.info("control loop {} started: {} channel(s) every {} us", thread.getName(), channels.length, periodMicros);
-        long next = clock.nowMicros() + periodMicros;
         long previousStart = Long.MIN_VALUE;
         while (running) {
-            waitUntil(next);
+            waitUntil(schedule.nextMicros());
             if (!running) {
                 break;
             }
@@ -77,11 +79,9 @@ final class ControlLoop {
             }
             long end = clock.nowMicros();
             statistics.recordWork(end - start);
-            next += periodMicros;
-            if (end >= next) {
-                long missed = (end - next) / periodMicros + 1;
+            long missed = schedule.ticked(start, end);
+            if (missed > 0) {
                 statistics.recordMissed(missed);
-                next += missed * periodMicros;
             }
         }
         LOG.info("control loop {} stopped: {}", thread.getName(), statistics.report().describe());

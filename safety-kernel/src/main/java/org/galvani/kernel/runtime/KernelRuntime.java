@@ -11,6 +11,7 @@ import org.galvani.kernel.HardwareLimits;
 import org.galvani.kernel.port.ChannelEventSink;
 import org.galvani.kernel.port.DoseLedger;
 import org.galvani.kernel.port.InMemoryDoseLedger;
+import org.galvani.kernel.spi.DriverCapabilities;
 import org.galvani.kernel.spi.DriverException;
 import org.galvani.kernel.spi.OutputStageDriver;
 import org.galvani.kernel.spi.SelfTestResult;
@@ -52,6 +53,8 @@ public final class KernelRuntime implements AutoCloseable {
     private final MonotonicClock clock;
     private final int periodMicros;
     private final long spinMicros;
+    /** The shortest time between two tick starts (see {@link TickSchedule}). */
+    private final long minTickSpacingMicros;
     /** What {@link #jitter()} reports before the loop starts (and in simulated time): nothing recorded. */
     private final TickStatistics idleStatistics;
     private ControlLoop loop;
@@ -59,12 +62,13 @@ public final class KernelRuntime implements AutoCloseable {
     private volatile boolean dispatching;
     private boolean closed;
 
-    private KernelRuntime(Builder b, Map<String, Channel> channels) {
+    private KernelRuntime(Builder b, Map<String, Channel> channels, long minTickSpacingMicros) {
         this.channels = Collections.unmodifiableMap(channels);
         this.channelArray = channels.values().toArray(new Channel[0]);
         this.clock = b.clock;
         this.periodMicros = b.periodMicros;
         this.spinMicros = b.spinMicros;
+        this.minTickSpacingMicros = minTickSpacingMicros;
         this.idleStatistics = new TickStatistics(periodMicros);
     }
 
@@ -96,8 +100,8 @@ public final class KernelRuntime implements AutoCloseable {
         if (closed || loop != null) {
             throw new IllegalStateException("runtime already started or closed");
         }
-        loop = new ControlLoop("galvani-control-loop", List.of(channelArray), clock, periodMicros,
-                spinMicros);
+        loop = new ControlLoop("galvani-control-loop", List.of(channelArray), clock,
+                new TickSchedule(clock.nowMicros(), periodMicros, minTickSpacingMicros), spinMicros);
         dispatching = true;
         dispatcher = new Thread(this::dispatchLoop, "galvani-event-dispatcher");
         dispatcher.setDaemon(true);
@@ -313,13 +317,17 @@ public final class KernelRuntime implements AutoCloseable {
             }
             Map<String, Channel> channels = new LinkedHashMap<>();
             List<ChannelSpec> opened = new ArrayList<>();
+            // Three quarters of a period lets the load settle after a setpoint step; no less than any stage supports.
+            long minTickSpacing = periodMicros - periodMicros / 4;
             try {
                 for (ChannelSpec spec : specs) {
                     if (spec.id() == null || spec.id().isBlank() || channels.containsKey(spec.id())) {
                         throw new IllegalArgumentException("runtime: channel ID '" + spec.id()
                                 + "' is missing or used twice");
                     }
-                    HardwareLimits hardware = spec.driver().capabilities().hardwareLimits(periodMicros);
+                    DriverCapabilities capabilities = spec.driver().capabilities();
+                    HardwareLimits hardware = capabilities.hardwareLimits(periodMicros);
+                    minTickSpacing = Math.max(minTickSpacing, capabilities.minControlPeriodMicros());
                     openAndTest(spec);
                     opened.add(spec);
                     Channel channel = new Channel(spec.id(), hardware, spec.profile(), spec.driver(), ledger,
@@ -332,7 +340,7 @@ public final class KernelRuntime implements AutoCloseable {
                 opened.forEach(spec -> survive(spec.id(), "close", spec.driver()::close));
                 throw e;
             }
-            return new KernelRuntime(this, channels);
+            return new KernelRuntime(this, channels, minTickSpacing);
         }
 
         private static void openAndTest(ChannelSpec spec) {
