@@ -61,8 +61,8 @@ class ControlLoopTest {
     @Verifies("SRS-KRN-042")
     void aTickThatStartsLateIsFollowedAFullPeriodLaterNotAtTheNextSlotOfTheOldGrid() {
         SteppingClock clock = new SteppingClock(1_000_000L, CLOCK_STEP);
-        // The first read after the tick's end is its own; the second is the wait for the next slot: the
-        // thread wakes 1.9 ms after that tick's end, about 0.9 periods late for the next slot.
+        // After this sample the loop reads the clock first for the tick's end, then waiting for the next
+        // slot: the jump before that second read wakes the thread 1.9 ms after the tick, 0.9 periods late.
         DisturbedStage stage = new DisturbedStage(() -> clock.jumpAtRead(2, 2 * PERIOD_MICROS - 100));
         long[] starts = stage.sampleTimes;
         KernelRuntime runtime = run(clock, stage);
