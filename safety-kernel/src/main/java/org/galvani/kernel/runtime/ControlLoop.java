@@ -20,7 +20,6 @@ final class ControlLoop {
 
     private final Channel[] channels;
     private final MonotonicClock clock;
-    private final long periodMicros;
     private final TickSchedule schedule;
     private final long spinMicros;
     private final TickStatistics statistics;
@@ -30,10 +29,9 @@ final class ControlLoop {
     ControlLoop(String name, List<Channel> channels, MonotonicClock clock, TickSchedule schedule, long spinMicros) {
         this.channels = channels.toArray(new Channel[0]);
         this.clock = clock;
-        this.periodMicros = schedule.periodMicros();
         this.schedule = schedule;
         this.spinMicros = spinMicros;
-        this.statistics = new TickStatistics(periodMicros);
+        this.statistics = new TickStatistics(schedule.periodMicros());
         this.thread = new Thread(this::run, name);
         this.thread.setPriority(Thread.MAX_PRIORITY);
     }
@@ -62,7 +60,8 @@ final class ControlLoop {
     }
 
     private void run() {
-        LOG.info("control loop {} started: {} channel(s) every {} us", thread.getName(), channels.length, periodMicros);
+        LOG.info("control loop {} started: {} channel(s) every {} us", thread.getName(), channels.length,
+                schedule.periodMicros());
         long previousStart = Long.MIN_VALUE;
         while (running) {
             waitUntil(schedule.nextMicros());
